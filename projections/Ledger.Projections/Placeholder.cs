@@ -1,0 +1,1 @@
+namespace Ledger.Projections; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace Ledger.Core; internal static class Placeholder { }
