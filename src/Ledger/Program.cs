@@ -1,1 +1,1 @@
-namespace Ledger; public static class Program { public static int Main(string[] args) => 0; }
+return await Ledger.Cli.LedgerCli.RunAsync(args);

@@ -1,0 +1,97 @@
+using System.Text;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Ledger.Core.Archive;
+
+/// <summary>Reads one raw message with MimeKit. Pure: same bytes, same answer. Malformed mail is rejected with a reason, never thrown.</summary>
+public static class MailParser
+{
+    // RFC 5322 caps a line at 998 characters; a longer Message-ID is garbage, not an identity.
+    private const int MaxMessageIdLength = 998;
+    private static readonly ParserOptions Options = new() { CharsetEncoding = Encoding.UTF8 };
+
+    public static MailReading Parse(byte[] raw)
+    {
+        var sha = MessageIds.Sha256Hex(raw);
+        MimeMessage message;
+        try
+        {
+            using var stream = new MemoryStream(raw, writable: false);
+            message = MimeMessage.Load(Options, stream);
+        }
+        catch (Exception e) when (e is FormatException or ParseException or InvalidOperationException or ArgumentException)
+        {
+            return new MailReading.Rejected($"not a readable RFC 5322 message: {e.Message}", sha);
+        }
+
+        var rejection = Check(message);
+        if (rejection is not null) return new MailReading.Rejected(rejection, sha);
+
+        var rawId = message.MessageId;
+        var synthetic = string.IsNullOrWhiteSpace(rawId);
+        var messageId = synthetic ? MessageIds.Synthesize(sha) : MessageIds.Strip(rawId!);
+        var from = message.From.Mailboxes.First();
+        var date = message.Date.ToUniversalTime();
+        var references = message.References.Select(MessageIds.Strip).Where(r => r.Length > 0).ToList();
+        var inReplyTo = string.IsNullOrWhiteSpace(message.InReplyTo) ? references.LastOrDefault() : MessageIds.Strip(message.InReplyTo);
+
+        return new MailReading.Read(new ParsedMail(
+            messageId, synthetic, date, Clean(from.Name ?? ""), from.Address.Trim().ToLowerInvariant(),
+            Clean(message.Subject ?? ""), inReplyTo, references, ListIdOf(message), BodyText(message), sha));
+    }
+
+    private static string? Check(MimeMessage message)
+    {
+        if (message.From.Mailboxes.FirstOrDefault() is not { } from || !from.Address.Contains('@'))
+            return "no sender: the From header has no address";
+        var dateHeader = message.Headers[HeaderId.Date];
+        if (string.IsNullOrWhiteSpace(dateHeader))
+            return "no Date header: the message cannot be placed in time";
+        if (!DateUtils.TryParse(dateHeader, out var date) || date.Year < 1980 || date.Year > 2100)
+            return $"unparseable Date header: '{Truncate(dateHeader)}'";
+        var id = message.Headers[HeaderId.MessageId];
+        if (id is not null && id.Length > MaxMessageIdLength)
+            return $"Message-ID longer than {MaxMessageIdLength} characters";
+        if (id is not null && id.Any(char.IsControl))
+            return "Message-ID contains control characters";
+        if (!string.IsNullOrWhiteSpace(id) && string.IsNullOrWhiteSpace(message.MessageId))
+            return $"malformed Message-ID header: '{Truncate(id)}'";
+        return null;
+    }
+
+    /// <summary>The text extractors read: the text/plain part, plus patches sent as attachments (text/x-patch, text/x-diff, *.patch).</summary>
+    private static string BodyText(MimeMessage message)
+    {
+        var text = new StringBuilder();
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            var isPatchAttachment = part.ContentType.MimeType is "text/x-patch" or "text/x-diff"
+                || (part.FileName?.EndsWith(".patch", StringComparison.OrdinalIgnoreCase) ?? false)
+                || (part.FileName?.EndsWith(".diff", StringComparison.OrdinalIgnoreCase) ?? false);
+            if (!part.IsPlain && !isPatchAttachment) continue;
+            if (part.IsAttachment && !isPatchAttachment) continue;
+            string content;
+            try { content = part.Text ?? ""; }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or DecoderFallbackException) { content = ""; }
+            if (text.Length > 0) text.Append('\n');
+            text.Append(content);
+        }
+        if (text.Length == 0 && message.HtmlBody is { } html)
+            text.Append(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", ""));
+        return text.Replace("\r\n", "\n").ToString();
+    }
+
+    private static string? ListIdOf(MimeMessage message)
+    {
+        var listId = message.Headers["List-Id"] ?? message.Headers["X-Mailing-List"];
+        if (string.IsNullOrWhiteSpace(listId)) return null;
+        var open = listId.LastIndexOf('<');
+        var close = listId.LastIndexOf('>');
+        return (open >= 0 && close > open ? listId[(open + 1)..close] : listId).Trim();
+    }
+
+    private static string Clean(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim('"', '\'', ' ');
+
+    private static string Truncate(string s) => s.Length <= 60 ? s : s[..60] + "...";
+}

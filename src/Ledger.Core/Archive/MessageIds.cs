@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace Ledger.Core.Archive;
+
+public static class MessageIds
+{
+    /// <summary>Message-IDs are case-sensitive in theory and compared case-insensitively in practice (lore does too).</summary>
+    public static string Key(string messageId) => Strip(messageId).ToLowerInvariant();
+
+    public static string StreamKey(string messageId) => "msg:" + Key(messageId);
+
+    public static string Strip(string messageId) => messageId.Trim().TrimStart('<').TrimEnd('>').Trim();
+
+    /// <summary>A stable id for a message that has none: same bytes, same id, on every import.</summary>
+    public static string Synthesize(string sha256) => $"{sha256[..32]}@ledger.synthetic";
+
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    public static string LoreLink(string messageId) => "https://lore.kernel.org/r/" + Uri.EscapeDataString(Strip(messageId)).Replace("%40", "@");
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Ledger.Core.Review;
+using Ledger.Core.Review.Acts;
+using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Series;
+using Ledger.Core.Text;
+
+namespace Ledger.Core.Decisions;
+
+/// <summary>
+/// Every lineage states a decision: what the change does and why. Its rationale is the commit messages and added comments
+/// of each version (so rewordings show as revisions with a word diff), its history the review that shaped it.
+/// </summary>
+public static partial class DecisionDetection
+{
+    private static readonly HashSet<ActType> Shaping = [ActType.Objection, ActType.Question, ActType.Suggestion, ActType.Rewording, ActType.Direction, ActType.Pushback, ActType.Applied];
+    private static readonly HashSet<string> CommonHyphenated = ["signed-off-by", "reviewed-by", "acked-by", "tested-by", "suggested-by", "reported-by", "co-developed-by", "nacked-by", "cc", "e-mail", "so-called", "well-known", "up-to-date", "built-in", "read-only", "write-only", "non-zero", "follow-up", "in-place", "per-cpu", "run-time", "out-of-tree", "one-off", "re-use", "pre-existing", "x86-64", "git-send-email"];
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")]
+    private static partial Regex Macro();
+
+    [GeneratedRegex(@"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b")]
+    private static partial Regex Hyphenated();
+
+    public static List<object> Detect(Lineage lineage, IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts, IReadOnlyList<CollectedTrailer> trailers)
+    {
+        var id = DecisionIds.ForLineage(lineage.Id);
+        var first = lineage.Versions[0];
+        var events = new List<object>
+        {
+            new DecisionDetected(id, lineage.Id, lineage.Latest.Title, Scope(lineage, acts), first.Date, first.First.Mail.MessageId, Provenance.Of("decision.lineage-states-change")),
+            new DecisionStatusDetected(id, lineage.Id, "proposed", first.First.Mail.MessageId, first.Author, first.Date, Provenance.Of("status.posted")),
+        };
+
+        SeriesVersion? previous = null;
+        foreach (var version in lineage.Versions)
+        {
+            var blocks = Blocks(version);
+            var text = string.Join("\n\n", blocks.Select(b => b.Text));
+            var before = previous is null ? null : string.Join("\n\n", Blocks(previous).Select(b => b.Text));
+            if (before != text)
+            {
+                var prompted = previous is null ? [] : acts
+                    .Where(a => a.Act.Version == previous && a.Resolution is { Status: "addressed" } r && version.Postings.Any(p => p.Mail.MessageId == r.EvidenceMessageId))
+                    .Select(a => a.Act.Reply.Mail.MessageId).Distinct().ToArray();
+                events.Add(new RationaleRevised(id, lineage.Id, version.Version, version.First.Mail.MessageId, version.Author, version.Date, blocks,
+                    before is null ? 0 : Math.Round(Words.Jaccard(before, text), 3), before is null ? null : Words.Diff(before, text), prompted,
+                    Provenance.Of(previous is null ? "rationale.first-posting" : "rationale.revised")));
+            }
+            events.Add(new DecisionEvidenceFound(id, lineage.Id, version.First.Mail.MessageId, version.Author, version.Date, version.Version, "posted",
+                $"v{version.Version} posted: {version.Title} ({version.Patches.Count} patch{(version.Patches.Count == 1 ? "" : "es")})", Provenance.Of("history.posted")));
+            previous = version;
+        }
+
+        foreach (var (found, resolution) in acts.Where(a => Shaping.Contains(a.Act.Act.Type)))
+        {
+            var (reply, detected) = (found.Reply, found.Act);
+            var summary = Words.FirstSentences(detected.Text);
+            if (detected.ProposedText is { Length: > 0 } p) summary += " Proposed: \"" + Words.FirstSentences(p, 160) + "\"";
+            if (resolution is not null && resolution.Status != "open") summary += $" [{resolution.Status}]";
+            events.Add(new DecisionEvidenceFound(id, lineage.Id, reply.Mail.MessageId, reply.Mail.FromName, reply.Date, found.Version.Version,
+                detected.Type.ToString().ToLowerInvariant(), summary, new Provenance(detected.Rule, ActRules.Version, detected.Confidence)));
+            if (detected.Type == ActType.Applied)
+                events.Add(new DecisionStatusDetected(id, lineage.Id, "accepted", reply.Mail.MessageId, reply.Mail.FromName, reply.Date, Provenance.Of("status.applied")));
+        }
+
+        foreach (var given in trailers.GroupBy(t => (t.GivenIn.Key, t.Trailer.Name)).Select(g => g.First()))
+        {
+            var kind = given.Withdrawn ? "trailer-withdrawn" : "trailer";
+            events.Add(new DecisionEvidenceFound(id, lineage.Id, given.GivenIn.Mail.MessageId, given.GivenIn.Mail.FromName, given.GivenIn.Date, given.Version.Version, kind,
+                $"{given.Trailer.Name}: {given.Trailer.Value}{(given.Conditional ? " (conditional)" : "")}{(given.Withdrawn ? " - later withdrawn" : "")}", Provenance.Of(given.Rule)));
+        }
+        return events;
+    }
+
+    public static RationaleBlock[] Blocks(SeriesVersion version)
+    {
+        var blocks = new List<RationaleBlock>();
+        foreach (var patch in version.Patches)
+        {
+            var slot = patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total}" : "patch";
+            var message = patch.Patch.CommitMessage.Trim();
+            if (message.Length > 0) blocks.Add(new RationaleBlock(patch.Mail.MessageId, $"{slot} commit message", message));
+            foreach (var comment in patch.Patch.AddedComments.Where(c => c.Text.Length > 60))
+                blocks.Add(new RationaleBlock(patch.Mail.MessageId, $"{slot} comment in {comment.Path}", comment.Text.Trim()));
+        }
+        return blocks.ToArray();
+    }
+
+    private static string[] Scope(Lineage lineage, IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts)
+    {
+        var latest = lineage.Latest;
+        var subsystems = lineage.Versions.SelectMany(v => v.Titles).Select(t => t.LastIndexOf(':') is var i and > 0 ? t[..i].Trim() : null)
+            .OfType<string>().Where(s => s.Length < 40).Select(s => s.ToLowerInvariant()).Distinct();
+        var files = latest.Patches.SelectMany(p => p.Patch.Files).Select(f => f.NewPath == "/dev/null" ? f.OldPath : f.NewPath).Distinct();
+        var prose = string.Join("\n", lineage.Versions.SelectMany(v => Blocks(v)).Select(b => b.Text).Concat(acts.Select(a => a.Act.Act.Text)));
+        var code = string.Join("\n", latest.Patches.SelectMany(p => p.Patch.Files).SelectMany(f => f.Hunks).SelectMany(h => h.Added));
+        var symbols = Macro().Matches(prose + "\n" + code).Select(m => m.Value).GroupBy(s => s).OrderByDescending(g => g.Count()).Take(15).Select(g => g.Key);
+        var entities = Hyphenated().Matches(prose).Select(m => m.Value).Where(e => !CommonHyphenated.Contains(e) && e.Length > 4 && !e.Contains("--"))
+            .GroupBy(e => e).Where(g => g.Count() >= 2).OrderByDescending(g => g.Count()).Take(15).Select(g => g.Key);
+        return subsystems.Concat(files).Concat(symbols).Concat(entities).Distinct().ToArray();
+    }
+}

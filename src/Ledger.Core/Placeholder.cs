@@ -1,1 +1,0 @@
-namespace Ledger.Core; internal static class Placeholder { }

@@ -1,0 +1,91 @@
+using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Series;
+using Ledger.Core.Review.Threads;
+using Ledger.Core.Text;
+
+namespace Ledger.Core.Review.Acts;
+
+public sealed record ResolutionFinding(string Status, string? EvidenceMessageId, double Score, string Reason, string Rule);
+
+/// <summary>
+/// Decides from the next version whether a review act was addressed: the proposed text (or most of it) appears in the
+/// next version's comments or commit messages, the quoted lines changed, or the author answered without a change.
+/// </summary>
+public static class Resolution
+{
+    public const double AdoptedThreshold = 0.6;
+    private static readonly HashSet<ActType> Resolvable = [ActType.Objection, ActType.Question, ActType.Suggestion, ActType.Rewording, ActType.Nit];
+
+    public static bool NeedsResolution(ActType type) => Resolvable.Contains(type);
+
+    public static ResolutionFinding Resolve(MailIndex index, Lineage lineage, ExtractedAct act)
+    {
+        var next = lineage.Next(act.Version);
+        if (next is not null && act.Act.ProposedText is { Length: > 0 } proposed)
+        {
+            var (patch, score) = BestAdoption(next, proposed);
+            if (patch is not null && score >= AdoptedThreshold)
+                return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted");
+        }
+        var answer = AuthorAnswer(index, act, lineage);
+        if (answer is not null && act.Act.Type == ActType.Question)
+            return new("answered", answer.Mail.MessageId, 1.0, "the author answered in the thread", "resolution.author-answered");
+        if (next is not null)
+        {
+            var counterpart = next.Counterpart(act.Posting);
+            var quoted = QuotedCode(act.Segment.QuotedContext);
+            if (counterpart is not null && quoted.Count > 0)
+            {
+                var added = counterpart.Patch.Files.SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
+                var gone = quoted.Count(q => !added.Contains(q)) / (double)quoted.Count;
+                if (gone >= 0.5)
+                    return new("addressed", counterpart.Mail.MessageId, Math.Round(gone, 2), $"{gone:P0} of the quoted lines changed in v{next.Version}", "resolution.region-changed");
+            }
+            if (counterpart is not null && quoted.Count == 0 && act.Segment.QuotedContext.Length > 40)
+            {
+                var score = BestParagraphMatch(counterpart, act.Segment.QuotedContext);
+                if (score < 0.9)
+                    return new("addressed", counterpart.Mail.MessageId, Math.Round(1 - score, 2), $"the quoted text changed in v{next.Version}", "resolution.text-changed");
+            }
+            if (answer is not null)
+                return new("answered", answer.Mail.MessageId, 1.0, "the author answered without a change", "resolution.author-answered");
+            return new("not-addressed", counterpart?.Mail.MessageId ?? next.Id, 0, $"v{next.Version} left it unchanged", "resolution.unchanged");
+        }
+        return answer is not null
+            ? new("answered", answer.Mail.MessageId, 1.0, "the author answered; no later version yet", "resolution.author-answered")
+            : new("open", null, 0, "no later version and no answer", "resolution.open");
+    }
+
+    /// <summary>Where the proposal landed: rewordings are often split across patches, so every patch of the next version is searched.</summary>
+    public static (MailView? Patch, double Score) BestAdoption(SeriesVersion next, string proposed)
+    {
+        MailView? best = null;
+        var bestScore = 0.0;
+        foreach (var patch in next.Postings)
+            foreach (var paragraph in RationaleText.Paragraphs(patch))
+            {
+                var score = Words.Containment(proposed, paragraph);
+                if (score > bestScore) (best, bestScore) = (patch, score);
+            }
+        // A proposal split over several paragraphs: measure it against the whole of each patch too.
+        foreach (var patch in next.Postings)
+        {
+            var score = Words.Containment(proposed, string.Join("\n", RationaleText.Paragraphs(patch)));
+            if (score > bestScore + 0.1) (best, bestScore) = (patch, score);
+        }
+        return (best, bestScore);
+    }
+
+    private static double BestParagraphMatch(MailView patch, string quoted) =>
+        RationaleText.Paragraphs(patch).Select(p => Words.Containment(quoted, p)).DefaultIfEmpty(0).Max();
+
+    private static MailView? AuthorAnswer(MailIndex index, ExtractedAct act, Lineage lineage) =>
+        index.ChildrenOf(act.Reply).Where(c => c.Mail.FromAddress == lineage.AuthorAddress || c.Mail.FromAddress == act.Version.AuthorAddress)
+            .OrderBy(c => c.Date).FirstOrDefault();
+
+    private static List<string> QuotedCode(string quoted) => quoted.Split('\n')
+        .Where(l => l.StartsWith('+') && !l.StartsWith("+++"))
+        .Select(l => Normalize(l[1..])).Where(l => l.Length > 3).ToList();
+
+    private static string Normalize(string line) => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

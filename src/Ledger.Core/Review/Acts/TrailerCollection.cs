@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Series;
+using Ledger.Core.Review.Threads;
+
+namespace Ledger.Core.Review.Acts;
+
+public sealed record CollectedTrailer(SeriesVersion Version, MailView Patch, Trailer Trailer, MailView GivenIn, bool Conditional, bool Withdrawn, bool SenderMismatch, bool Carried, string Rule);
+
+/// <summary>
+/// Trailers given in replies, attributed as b4 does: to the patch replied to, or to every patch when given on the cover
+/// letter. Conditional ones ("with that fixed") and withdrawn ones are kept and flagged, as are those not matching their sender.
+/// </summary>
+public static partial class TrailerCollection
+{
+    private static readonly HashSet<string> Given = new(StringComparer.OrdinalIgnoreCase)
+        { "Reviewed-by", "Acked-by", "Tested-by", "Suggested-by", "Reported-by", "Nacked-by" };
+
+    [GeneratedRegex(@"\b(with (that|this|these|those|the above|the (\w+ )?(nits?|comments?|issues?|changes?|typos?))( \w+)? (fixed|addressed|changed|done|sorted|resolved|fixed up)|if you (fix|address|change|drop)|assuming|provided that|once (that|this|these) (is|are))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Condition();
+
+    [GeneratedRegex(@"\b(withdraw(ing)?|retract(ing)?|take back|drop) (my|the)\b|\bplease (drop|ignore) my\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Withdrawal();
+
+    public static List<CollectedTrailer> Collect(MailIndex index, Lineage lineage, IReadOnlyList<MailView> replies)
+    {
+        var versionOf = lineage.Versions.SelectMany(v => v.Postings.Select(p => (p.Key, v))).ToDictionary(x => x.Key, x => x.v);
+        var found = new List<CollectedTrailer>();
+        var withdrawals = replies.Where(r => r.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text))).ToList();
+        foreach (var reply in replies.OrderBy(r => r.Date))
+        {
+            var posting = index.PostingOf(reply);
+            if (posting is null || !versionOf.TryGetValue(posting.Key, out var version)) continue;
+            foreach (var segment in reply.Reply.Segments)
+                foreach (var trailer in Trailers.Find(segment.Text).Where(t => Given.Contains(t.Name)))
+                {
+                    if (Withdrawal().IsMatch(segment.Text)) continue; // "I'm withdrawing my Acked-by: X" names a trailer, it does not give one
+                    var conditional = Condition().IsMatch(TextBefore(segment.Text, trailer));
+                    var withdrawn = withdrawals.Any(w => w.Date >= reply.Date && w != reply && w.Mail.FromAddress == reply.Mail.FromAddress
+                        && w.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text) && MentionsKind(s.Text, trailer.Name)) && SameThreadFamily(index, w, version));
+                    var mismatch = !Matches(trailer, reply);
+                    var targets = posting.IsCover ? version.Patches : [posting];
+                    foreach (var patch in targets)
+                    {
+                        var carried = lineage.Next(version)?.Counterpart(patch)?.Patch.Trailers
+                            .Any(t => t.Name == trailer.Name && string.Equals(t.Address, trailer.Address, StringComparison.OrdinalIgnoreCase)) ?? false;
+                        found.Add(new CollectedTrailer(version, patch, trailer, reply, conditional, withdrawn, mismatch, carried,
+                            posting.IsCover ? "trailer.cover-applies-to-all" : "trailer.reply-to-patch"));
+                    }
+                }
+        }
+        return found;
+    }
+
+    private static bool SameThreadFamily(MailIndex index, MailView w, SeriesVersion version) =>
+        index.PostingOf(w) is { } p && (version.Postings.Any(x => x.Key == p.Key) || p.Mail.FromAddress == version.AuthorAddress);
+
+    private static bool MentionsKind(string text, string name) =>
+        text.Contains(name.Split('-')[0], StringComparison.OrdinalIgnoreCase) || text.Contains("tag", StringComparison.OrdinalIgnoreCase);
+
+    private static string TextBefore(string text, Trailer trailer)
+    {
+        var at = text.IndexOf(trailer.Name, StringComparison.OrdinalIgnoreCase);
+        var before = at > 0 ? text[..at] : "";
+        return before.Length > 300 ? before[^300..] : before;
+    }
+
+    /// <summary>b4 checks that a trailer names its sender: same address, or the same name when the address differs.</summary>
+    private static bool Matches(Trailer trailer, MailView reply) =>
+        string.Equals(trailer.Address, reply.Mail.FromAddress, StringComparison.OrdinalIgnoreCase)
+        || (trailer.PersonName is { Length: > 0 } n && string.Equals(n.Trim(), reply.Mail.FromName, StringComparison.OrdinalIgnoreCase));
+}

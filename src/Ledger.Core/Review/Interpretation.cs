@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Ledger.Core.Archive;
+using Ledger.Core.Decisions;
+using Ledger.Core.Review.Acts;
+using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Series;
+using Ledger.Core.Review.Threads;
+using Ledger.Core.Text;
+
+namespace Ledger.Core.Review;
+
+/// <summary>All that Ledger reads into one lineage, as the events to append, with a digest to tell whether anything changed.</summary>
+public sealed record LineageInterpretation(string LineageId, IReadOnlyList<string> MessageKeys, IReadOnlyList<object> Events, string Digest);
+
+/// <summary>
+/// The whole of review understanding as one pure function: archived mail in, interpretation events out, per lineage.
+/// Deterministic, so a reindex with unchanged extractors produces the same digests and appends nothing.
+/// </summary>
+public static class Interpretation
+{
+    /// <summary>Bump when any extractor changes what it derives; it is recorded in every derived event's provenance.</summary>
+    public const string ExtractorVersion = "1";
+
+    public static List<LineageInterpretation> Interpret(IEnumerable<ParsedMail> mails)
+    {
+        var index = new MailIndex(mails);
+        var versions = SeriesGrouping.Group(index);
+        var lineages = LineageLinking.Link(index, versions);
+        var result = new List<LineageInterpretation>(lineages.Count);
+        foreach (var lineage in lineages.OrderBy(l => l.Versions[0].Date))
+            result.Add(InterpretLineage(index, lineage));
+        return result;
+    }
+
+    public static LineageInterpretation InterpretLineage(MailIndex index, Lineage lineage)
+    {
+        var id = lineage.Id;
+        var replies = ActExtraction.RepliesOf(index, lineage);
+        var events = new List<object>();
+        foreach (var v in lineage.Versions)
+        {
+            var link = lineage.Links.TryGetValue(v.Id, out var l) ? l : ("first-version", 1.0);
+            events.Add(new SeriesVersionPosted(id, v.Version, v.Cover?.Mail.MessageId,
+                v.Patches.Select(p => new PatchRef(p.Subject.Index, p.Subject.Total, p.Mail.MessageId, p.Mail.Subject,
+                    p.Patch.Files.Select(f => f.NewPath).ToArray(), p.Patch.PatchId)).ToArray(),
+                v.First.Mail.Subject, v.Author, v.AuthorAddress, v.Date, lineage.Previous(v)?.Id, Provenance.Of("lineage." + link.Item1, link.Item2)));
+        }
+
+        var acts = ActExtraction.Extract(index, lineage, replies);
+        var resolved = new List<(ExtractedAct, ResolutionFinding?)>();
+        foreach (var act in acts)
+        {
+            events.Add(new ReviewActDetected(id, act.ActId, act.Reply.Mail.MessageId, act.Reply.Mail.FromName, act.Reply.Mail.FromAddress, act.Reply.Date,
+                act.Version.Version, act.Act.Type.ToString().ToLowerInvariant(), act.TargetMessageId, Clip(act.Segment.QuotedContext, 1200),
+                Clip(act.Act.Text, 2000), act.Act.ProposedText, new Provenance(act.Act.Rule, ActRules.Version, act.Act.Confidence)));
+            ResolutionFinding? finding = null;
+            if (Resolution.NeedsResolution(act.Act.Type))
+            {
+                finding = Resolution.Resolve(index, lineage, act);
+                events.Add(new ReviewActResolved(id, act.ActId, finding.Status, finding.EvidenceMessageId, finding.Score, finding.Reason, Provenance.Of(finding.Rule, finding.Score)));
+            }
+            resolved.Add((act, finding));
+        }
+
+        var trailers = TrailerCollection.Collect(index, lineage, replies);
+        foreach (var t in trailers)
+            events.Add(new TrailerGiven(id, t.Version.Version, t.Patch.Mail.MessageId, t.Trailer.Name, t.Trailer.Value, t.GivenIn.Mail.MessageId,
+                t.GivenIn.Mail.FromName, t.GivenIn.Date, t.Conditional, t.Withdrawn, t.SenderMismatch, t.Carried, Provenance.Of(t.Rule)));
+
+        foreach (var reply in replies.Where(r => AppliedNotices.IsApplied(r.Mail.Body) && r.Mail.FromAddress != lineage.AuthorAddress))
+        {
+            var version = lineage.Versions.FirstOrDefault(v => index.PostingOf(reply) is { } p && v.Postings.Any(x => x.Key == p.Key));
+            if (version is null) continue;
+            var commits = AppliedNotices.Find(reply.Mail.Body);
+            events.Add(new SeriesApplied(id, version.Version, reply.Mail.MessageId, reply.Mail.FromName, reply.Date,
+                commits.Select(c => c.Tree).FirstOrDefault(t => t is not null), commits.Select(c => c.Sha).OfType<string>().ToArray(), Provenance.Of("applied.notice")));
+        }
+
+        events.AddRange(DecisionDetection.Detect(lineage, resolved, trailers));
+        var keys = lineage.Versions.SelectMany(v => v.Postings).Concat(replies).Select(m => m.Key).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var digest = Digest(events);
+        events.Insert(0, new LineageInterpreted(id, ExtractorVersion, digest, keys.Count));
+        return new LineageInterpretation(id, keys, events, digest);
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + "...";
+
+    private static string Digest(IEnumerable<object> events)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var e in events)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(e.GetType().Name));
+            sha.AppendData(JsonSerializer.SerializeToUtf8Bytes(e, e.GetType()));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..32];
+    }
+}

@@ -1,0 +1,43 @@
+using Ledger.Core.Review.Threads;
+
+namespace Ledger.Core.Review.Series;
+
+/// <summary>Groups postings into series versions: patches under their cover letter, or by author, version and thread when there is none.</summary>
+public static class SeriesGrouping
+{
+    public static List<SeriesVersion> Group(MailIndex index)
+    {
+        var covers = index.All.Where(v => v.IsCover).ToDictionary(v => v.Key);
+        var groups = new Dictionary<string, (MailView? Cover, List<MailView> Patches, int Version)>();
+        foreach (var cover in covers.Values) groups[cover.Key] = (cover, [], cover.Subject.Version);
+
+        foreach (var patch in index.All.Where(v => v.IsPosting && !v.IsCover).OrderBy(v => v.Mail.Date))
+        {
+            var key = GroupKey(index, patch, covers);
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = (null, [], patch.Subject.Version);
+            // One Message-ID per slot: a resend of the same index in the same group is kept as the later copy.
+            group.Patches.RemoveAll(p => p.Subject.Index == patch.Subject.Index && patch.Subject.Index > 0);
+            group.Patches.Add(patch);
+        }
+
+        return groups
+            .Where(g => g.Value.Cover is not null || g.Value.Patches.Count > 0)
+            .Select(g => new SeriesVersion(g.Value.Cover?.Mail.MessageId ?? g.Value.Patches.OrderBy(p => p.Subject.Index).First().Mail.MessageId,
+                g.Value.Version, g.Value.Cover, g.Value.Patches.OrderBy(p => p.Subject.Index).ToList()))
+            .OrderBy(s => s.Date)
+            .ToList();
+    }
+
+    private static string GroupKey(MailIndex index, MailView patch, Dictionary<string, MailView> covers)
+    {
+        var s = patch.Subject;
+        if (s.Total <= 1) return "single:" + patch.Key;
+        foreach (var ancestor in index.Ancestors(patch))
+            if (covers.ContainsKey(ancestor.Key) && ancestor.Subject.Version == s.Version && ancestor.Subject.Total == s.Total
+                && ancestor.Mail.FromAddress == patch.Mail.FromAddress)
+                return ancestor.Key;
+        // No cover: shallow threading puts 2/n..n/n under 1/n; deep threading chains them. Either way the top posting names the group.
+        var top = index.Ancestors(patch).LastOrDefault(a => a.IsPosting && a.Subject.Version == s.Version && a.Subject.Total == s.Total) ?? patch;
+        return $"nocover:{patch.Mail.FromAddress}:v{s.Version}:{s.Total}:{(top == patch && s.Index != 1 ? patch.Mail.References.FirstOrDefault() ?? patch.Key : top.Key)}";
+    }
+}

@@ -1,0 +1,65 @@
+using Ledger.Core.Archive;
+using Ledger.Core.Review.Parsing;
+
+namespace Ledger.Core.Review.Threads;
+
+/// <summary>One archived message as the extractors see it.</summary>
+public sealed class MailView(ParsedMail mail, SubjectInfo subject)
+{
+    public ParsedMail Mail { get; } = mail;
+    public SubjectInfo Subject { get; } = subject;
+    public string Key { get; } = MessageIds.Key(mail.MessageId);
+    public string? ParentKey { get; } = mail.InReplyTo is { } p ? MessageIds.Key(p) : null;
+    public bool IsPosting => (Subject.IsPatch || Subject.IsPullRequest) && !Subject.IsReply;
+    public bool IsCover => IsPosting && Subject.Index == 0 && Subject.Total > 0;
+    /// <summary>The mail's date, but never before its parent's: Date headers lie a little (skewed clocks, time zones).</summary>
+    public DateTimeOffset Date { get; internal set; } = mail.Date;
+    private PatchBody? _patch;
+    public PatchBody Patch => _patch ??= PatchBodies.Parse(Mail.Body);
+    private ReplyBody? _reply;
+    public ReplyBody Reply => _reply ??= Replies.Split(Mail.Body);
+}
+
+/// <summary>The messages of one analysis, keyed by Message-ID, with their threading. Missing parents are tolerated.</summary>
+public sealed class MailIndex
+{
+    private readonly Dictionary<string, MailView> _byKey = new();
+    private readonly Dictionary<string, List<MailView>> _children = new();
+
+    public MailIndex(IEnumerable<ParsedMail> mails)
+    {
+        foreach (var mail in mails)
+            _byKey.TryAdd(MessageIds.Key(mail.MessageId), new MailView(mail, Subjects.Parse(mail.Subject)));
+        foreach (var view in _byKey.Values)
+        {
+            var parent = ParentOf(view);
+            if (parent is null) continue;
+            if (!_children.TryGetValue(parent.Key, out var list)) _children[parent.Key] = list = [];
+            list.Add(view);
+        }
+        foreach (var view in _byKey.Values.OrderBy(v => v.Mail.Date))
+            if (ParentOf(view) is { } parent && view.Date < parent.Date) view.Date = parent.Date;
+    }
+
+    public IEnumerable<MailView> All => _byKey.Values;
+    public MailView? Find(string messageId) => _byKey.GetValueOrDefault(MessageIds.Key(messageId));
+    public IReadOnlyList<MailView> ChildrenOf(MailView view) => _children.GetValueOrDefault(view.Key) ?? [];
+
+    /// <summary>The nearest known ancestor: In-Reply-To, else the closest References entry we hold.</summary>
+    public MailView? ParentOf(MailView view)
+    {
+        if (view.ParentKey is { } p && _byKey.TryGetValue(p, out var parent) && parent != view) return parent;
+        for (var i = view.Mail.References.Count - 1; i >= 0; i--)
+            if (_byKey.TryGetValue(MessageIds.Key(view.Mail.References[i]), out var r) && r != view) return r;
+        return null;
+    }
+
+    public IEnumerable<MailView> Ancestors(MailView view)
+    {
+        var seen = new HashSet<string> { view.Key };
+        for (var p = ParentOf(view); p is not null && seen.Add(p.Key); p = ParentOf(p)) yield return p;
+    }
+
+    /// <summary>The posting (patch or cover letter) a reply belongs to: its nearest posting ancestor.</summary>
+    public MailView? PostingOf(MailView view) => view.IsPosting ? view : Ancestors(view).FirstOrDefault(a => a.IsPosting);
+}

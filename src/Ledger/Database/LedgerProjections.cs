@@ -1,0 +1,10 @@
+using Marten;
+
+namespace Ledger.Database;
+
+public static class LedgerProjections
+{
+    public static void Register(StoreOptions opts)
+    {
+    }
+}

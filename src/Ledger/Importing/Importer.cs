@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using JasperFx.Events;
+using Ledger.Core.Archive;
+using Ledger.Core.Importing.Sources;
+using Ledger.Database;
+using Marten;
+using Npgsql;
+
+namespace Ledger.Importing;
+
+/// <summary>
+/// Appends every message of a source exactly once. Parsing runs on all cores for one batch while the previous batch is
+/// written; new messages go in by Marten's bulk insert (COPY), one new stream per Message-ID. Copies and quarantined
+/// mail are counted and kept without ever storing a message twice, so a re-run appends nothing.
+/// </summary>
+public sealed class Importer(DocumentStore store, int batchSize = 1000)
+{
+    public async Task<ImportSummary> ImportAsync(IMailSource source, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var tally = new Tally();
+        Task write = Task.CompletedTask;
+        var batch = new List<RawMail>(batchSize);
+        try
+        {
+            await foreach (var raw in source.ReadAsync(ct))
+            {
+                batch.Add(raw);
+                if (batch.Count < batchSize) continue;
+                write = await HandOver(write, batch, tally, ct);
+                batch = new List<RawMail>(batchSize);
+                progress?.Report(tally.Progress(clock.Elapsed));
+            }
+        }
+        finally
+        {
+            // What was read before a source failed is still written: nothing read is lost.
+            write = await HandOver(write, batch, tally, ct);
+            await write;
+            progress?.Report(tally.Progress(clock.Elapsed));
+        }
+        return new ImportSummary(tally.Read, tally.New, tally.Duplicates, tally.Quarantined, clock.Elapsed, tally.NewIds);
+    }
+
+    private async Task<Task> HandOver(Task previousWrite, List<RawMail> batch, Tally tally, CancellationToken ct)
+    {
+        if (batch.Count == 0) return previousWrite;
+        var readings = new (RawMail Raw, MailReading Reading)[batch.Count];
+        Parallel.For(0, batch.Count, i => readings[i] = (batch[i], MailParser.Parse(batch[i].Bytes)));
+        await previousWrite;
+        return WriteAsync(readings, tally, ct);
+    }
+
+    private async Task WriteAsync((RawMail Raw, MailReading Reading)[] readings, Tally tally, CancellationToken ct)
+    {
+        var fresh = new Dictionary<string, StreamAction>();
+        var copies = new List<(string Stream, MessageCopyReceived Copy)>();
+        var keys = readings.Select(r => StreamOf(r.Reading)).Distinct().ToArray();
+        await using var session = store.LightweightSession();
+        var known = await ExistingStreamsAsync(session, keys, ct);
+        var knownHashes = await KnownHashesAsync(session, readings, known, ct);
+
+        foreach (var (raw, reading) in readings)
+        {
+            tally.Read++;
+            var stream = StreamOf(reading);
+            switch (reading)
+            {
+                case MailReading.Rejected r when known.Contains(stream) || fresh.ContainsKey(stream):
+                    tally.Duplicates++;
+                    break;
+                case MailReading.Rejected r:
+                    fresh[stream] = StreamAction.Start(store.Events, stream,
+                        [new MessageQuarantined(r.Sha256, r.Reason, raw.Source, raw.Position, RawCompression.Compress(raw.Bytes))]);
+                    tally.Quarantined++;
+                    break;
+                case MailReading.Read { Mail: var m } when known.Contains(stream) || fresh.ContainsKey(stream):
+                    tally.Duplicates++;
+                    if (knownHashes.Add(stream + " " + m.Sha256))
+                        copies.Add((stream, new MessageCopyReceived(m.MessageId, m.Sha256, m.ListId, raw.Source, raw.Position)));
+                    break;
+                case MailReading.Read { Mail: var m }:
+                    fresh[stream] = StreamAction.Start(store.Events, stream, [Archived(m, raw)]);
+                    knownHashes.Add(stream + " " + m.Sha256);
+                    tally.New++;
+                    tally.NewIds.Add(m.MessageId);
+                    break;
+            }
+        }
+
+        if (fresh.Count > 0) await store.BulkInsertEventsAsync(fresh.Values.ToList(), batchSize: 1000, ct);
+        foreach (var (stream, copy) in copies) session.Events.Append(stream, copy);
+        foreach (var checkpoint in readings.Select(r => r.Raw.Checkpoint).OfType<SourceCheckpoint>().GroupBy(c => c.Key).Select(g => g.Last()))
+            session.Store(new ImportCheckpoint { Id = checkpoint.Key, Commit = checkpoint.Commit });
+        await session.SaveChangesAsync(ct);
+    }
+
+    private static MessageArchived Archived(ParsedMail m, RawMail raw) => new(
+        m.MessageId, m.SyntheticId, m.Date, m.FromName, m.FromAddress, m.Subject, m.InReplyTo, m.References.ToArray(),
+        m.ListId, m.Sha256, RawCompression.Compress(raw.Bytes), raw.Source, raw.Position);
+
+    private static string StreamOf(MailReading reading) => reading switch
+    {
+        MailReading.Read r => MessageIds.StreamKey(r.Mail.MessageId),
+        MailReading.Rejected r => "quarantine:" + r.Sha256,
+        _ => throw new ArgumentOutOfRangeException(nameof(reading)),
+    };
+
+    private static async Task<HashSet<string>> ExistingStreamsAsync(IDocumentSession session, string[] keys, CancellationToken ct)
+    {
+        var found = new HashSet<string>();
+        var conn = (NpgsqlConnection)session.Connection!;
+        await using var cmd = new NpgsqlCommand($"select id from {LedgerStore.Schema}.mt_streams where id = any(@ids)", conn);
+        cmd.Parameters.AddWithValue("ids", keys);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
+        return found;
+    }
+
+    /// <summary>Hashes of copies already recorded, so a re-import of the same copy appends nothing.</summary>
+    private static async Task<HashSet<string>> KnownHashesAsync(IDocumentSession session, (RawMail Raw, MailReading Reading)[] readings, HashSet<string> known, CancellationToken ct)
+    {
+        var hashes = new HashSet<string>();
+        var streams = readings.Where(r => r.Reading is MailReading.Read).Select(r => StreamOf(r.Reading)).Where(known.Contains).Distinct().ToArray();
+        if (streams.Length == 0) return hashes;
+        var conn = (NpgsqlConnection)session.Connection!;
+        await using var cmd = new NpgsqlCommand(
+            $"select stream_id, data->>'Sha256' from {LedgerStore.Schema}.mt_events where stream_id = any(@ids) and type in ('message_archived', 'message_copy_received')", conn);
+        cmd.Parameters.AddWithValue("ids", streams);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) hashes.Add(reader.GetString(0) + " " + reader.GetString(1));
+        return hashes;
+    }
+
+    private sealed class Tally
+    {
+        public long Read, New, Duplicates, Quarantined;
+        public readonly List<string> NewIds = [];
+        public ImportProgress Progress(TimeSpan elapsed) => new(Read, New, Duplicates, Quarantined, elapsed);
+    }
+}
