@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace Ledger.Core.Review.Parsing;
+
+/// <summary>Who a phrase rule applies to; the same words mean different acts from author and reviewer.</summary>
+internal enum Speaker { Anyone, Reviewer, Author }
+
+/// <summary>A sentence-level phrase rule. AuthorType/AuthorConfidence override when the patch author says it.</summary>
+internal sealed record PhraseRule(string Name, ActType Type, Regex Pattern, double Confidence, Speaker Who = Speaker.Anyone,
+    ActType? AuthorType = null, double? AuthorConfidence = null, bool CheckNegation = false, bool ParagraphStart = false);
+
+/// <summary>The phrase table for <see cref="ActRules"/>. Patterns are matched per sentence of the sender's own text.</summary>
+internal static class ActPatterns
+{
+    private const RegexOptions I = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private static Regex R(string p, RegexOptions o = I) => new(p, o);
+
+    // Words after which a positive phrase is negated or only conditional: "doesn't look good", "let me know if it makes sense".
+    public static readonly Regex Negation = R(@"(?:\bnot|n't|\bnever|\bhardly|\bno longer|\bif|\bwhether|\bunless)\s+(?:\w+\s+){0,3}$");
+
+    public static readonly IReadOnlyList<PhraseRule> Rules =
+    [
+        // Objection: the patch is wrong or unsafe.
+        new("objection.nak", ActType.Objection, R(@"\bNA[CK]K?(?:ed)?\b(?!-by)|\bNacked-by\b", RegexOptions.Compiled), 0.95),
+        new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
+        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?)\b"), 0.55),
+        new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
+        new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
+        new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
+        new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
+        new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.65),
+
+        // Question (beyond a trailing "?", handled in ActRules).
+        new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6),
+
+        // Suggestion.
+        new("suggestion.i-suggest", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:suggest|recommend|prefer|propose)\b|\b(?:suggest|propose)\s+(?:to|that|you|we|using|adding|moving|dropping|renaming|making)\b"), 0.7),
+        new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65),
+        new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
+        new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
+        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b"), 0.6, Speaker.Reviewer),
+        new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
+        new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
+        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b"), 0.5, Speaker.Reviewer),
+        new("suggestion.lets", ActType.Suggestion, R(@"\blet's\s+(?:just\s+)?(?:write|add|use|move|drop|rename|split|make|call|document|go\s+with)\b"), 0.55),
+
+        // Nit (reviewer only: an author saying "will fix the typo" is accepting, not nitpicking).
+        new("nit.prefix", ActType.Nit, R(@"^(?:\w+\s+)?(?:nit(?:pick)?s?|minor|cosmetic|trivial|style|typo|spelling)\s*(?:\([^)]*\))?\s*[:\-]"), 0.9, Speaker.Reviewer),
+        new("nit.word", ActType.Nit, R(@"\bnit(?:pick(?:ing|y)?|s)?\b"), 0.75, Speaker.Reviewer),
+        new("nit.typo", ActType.Nit, R(@"\btypos?\b|\bmisspel\w*|\bspelling\b|\bgrammar\b"), 0.6, Speaker.Reviewer),
+
+        // Praise.
+        new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true),
+        new("praise.lgtm", ActType.Praise, R(@"\bLGTM\b", RegexOptions.Compiled), 0.9),
+        new("praise.nice", ActType.Praise, R(@"^(?:very\s+|really\s+)?(?:nice|neat|great|excellent|cool|awesome)\b(?!\s+to\b)|\b(?:nice|neat|great|good|clean)\s+(?:work|job|cleanup|catch|find|patch|series|improvement|idea|one)\b"), 0.6, CheckNegation: true),
+        new("praise.thanks-for", ActType.Praise, R(@"\bthanks?(?:\s+you)?(?:\s+a\s+lot|\s+so\s+much)?\s+for\s+(?:doing|working|fixing|taking|cleaning|tackling|being|the\s+(?:cleanup|fix|patch|series|work|effort)|this|your\s+(?:work|effort|patience))\b"), 0.6, Speaker.Reviewer),
+        new("praise.like", ActType.Praise, R(@"\bI\s+(?:really\s+)?like\s+(?:it|this|that|the\s+(?:idea|approach|change|patch|new))\b"), 0.6, CheckNegation: true),
+
+        // Acceptance: agreeing to change, or agreeing with a point.
+        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, CheckNegation: true),
+        new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine))(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
+        new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.8, CheckNegation: true),
+
+        // Pushback: disagreement with a comment (Objection when a reviewer says it about the patch).
+        new("pushback.disagree", ActType.Pushback, R(@"\bI\s+(?:disagree|don't\s+agree|do\s+not\s+agree|beg\s+to\s+differ)\b|\bnot\s+sure\s+I\s+(?:agree|follow)\b|\bI(?:'m|\s+am)\s+not\s+convinced\b"), 0.65,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.8),
+        new("pushback.intentional", ActType.Pushback, R(@"\b(?:that's|that\s+is|this\s+is|it's|it\s+is|was)\s+(?:\w+\s+)?(?:intentional|deliberate|on\s+purpose|by\s+design|intended)\b|\bintentionally\b|\bdeliberately\b"), 0.5,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.8),
+
+        // Direction: policy / scope statements.
+        new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75),
+        new("direction.conservative", ActType.Direction, R(@"\bbe\s+conservative\b|\b(?:do\s+not|don't|not)\s+enable\b|\berr\s+on\s+the\s+side\b"), 0.75),
+        new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6),
+        new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6),
+        new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
+        new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
+        new("direction.lets-not", ActType.Direction, R(@"\blet's\s+not\b|\blet's\s+(?:just\s+)?(?:leave|wait|table|defer)\b"), 0.6),
+    ];
+}

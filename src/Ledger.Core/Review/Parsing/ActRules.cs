@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+
+namespace Ledger.Core.Review.Parsing;
+
+public enum ActType { Objection, Question, Suggestion, Rewording, Nit, Praise, Acceptance, Pushback, Applied, Direction }
+
+/// <summary>A review act found in what the sender wrote. Rule names the rule that fired, for audit and tuning.</summary>
+public sealed record DetectedAct(ActType Type, string Text, string? ProposedText, double Confidence, string Rule);
+
+/// <summary>SenderIsPatchAuthor: the author answering review. QuotesPatch: the segment answers patch text (not a reply).</summary>
+public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch);
+
+/// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
+public static partial class ActRules
+{
+    public const string Version = "1";
+
+    [GeneratedRegex(@"(?<=[.!?][""')\]]*)\s+(?=\S)")]
+    private static partial Regex SentenceBreak();
+
+    // Tag questions and one-word echoes that are not real questions.
+    [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
+    private static partial Regex TagQuestion();
+
+    // Greetings and sign-offs carry no act.
+    [GeneratedRegex(@"^(?:hi|hello|hey|dear)\b.{0,40}[,!]?$|^(?:thanks|thank\s+you|cheers|regards|best|br)[,!.]?(?:\s+\w+)?[,!.]?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pleasantry();
+
+    // Inline diffs and code a replier pastes carry no prose acts ("return 1;" is not an imperative).
+    [GeneratedRegex(@"^(?:diff --git |index [0-9a-f]+\.\.|--- |\+\+\+ |@@ |[+\-](?!\s*$)|\s*[{}]\s*$)|[;{]\s*$|^\s*#\s*(?:define|include|if)")]
+    private static partial Regex CodeOrDiff();
+
+    public static IReadOnlyList<DetectedAct> Classify(ReplySegment segment, ActContext context)
+    {
+        var text = segment.Text ?? "";
+        var acts = new List<DetectedAct>();
+
+        if (AppliedNotices.IsApplied(text))
+        {
+            var applied = AppliedNotices.Find(text);
+            var b4 = applied.Any(a => a.Sha is not null);
+            acts.Add(new DetectedAct(ActType.Applied, FirstLine(text), null, b4 ? 0.98 : 0.9, b4 ? "applied.b4-ty" : "applied.thanks"));
+        }
+
+        var proposals = Rewordings.Find(text);
+        foreach (var p in proposals)
+        {
+            var type = p.IsCode ? ActType.Suggestion : ActType.Rewording;
+            acts.Add(new DetectedAct(type, p.Text.Length > 0 ? p.Text : p.Proposed, p.Proposed, p.Confidence, p.Rule));
+        }
+
+        // Proposed wording and trailers are not the sender's own claims: keep them out of phrase matching.
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var skip = new bool[lines.Length];
+        foreach (var p in proposals)
+            for (var k = Math.Max(0, p.FirstLine); k <= p.LastLine && k < lines.Length; k++) skip[k] = true;
+        for (var k = 0; k < lines.Length; k++)
+            if (Trailers.TryParseLine(lines[k], out _, out _) || CodeOrDiff().IsMatch(lines[k])) skip[k] = true;
+
+        foreach (var paragraph in Paragraphs(lines, skip))
+        {
+            var first = true;
+            foreach (var raw in SentenceBreak().Split(paragraph))
+            {
+                var sentence = raw.Trim();
+                if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
+                Match(sentence, first, context, acts);
+                first = false;
+            }
+        }
+        return Dedupe(acts);
+    }
+
+    private static void Match(string sentence, bool paragraphStart, ActContext context, List<DetectedAct> acts)
+    {
+        if (IsQuestion(sentence, out var weak))
+            acts.Add(new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+
+        foreach (var rule in ActPatterns.Rules)
+        {
+            if (rule.Who == Speaker.Reviewer && context.SenderIsPatchAuthor) continue;
+            if (rule.Who == Speaker.Author && !context.SenderIsPatchAuthor) continue;
+            if (rule.ParagraphStart && !paragraphStart) continue;
+            var m = rule.Pattern.Match(sentence);
+            if (!m.Success) continue;
+            if (rule.CheckNegation && ActPatterns.Negation.IsMatch(sentence[..m.Index])) continue;
+
+            var type = rule.Type;
+            var confidence = rule.Confidence;
+            if (context.SenderIsPatchAuthor && rule.AuthorType is { } at)
+            {
+                type = at;
+                confidence = rule.AuthorConfidence ?? confidence;
+            }
+            // A reviewer disagreeing about the patch itself objects; disagreeing with another reply pushes back.
+            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && context.QuotesPatch && rule.Name == "pushback.disagree")
+                type = ActType.Objection;
+            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !context.QuotesPatch && rule.Name == "objection.dont-think")
+                (type, confidence) = (ActType.Pushback, 0.45);
+            acts.Add(new DetectedAct(type, sentence, null, confidence, rule.Name));
+        }
+    }
+
+    private static bool IsQuestion(string sentence, out bool weak)
+    {
+        weak = false;
+        // "(fixing?)" asides are not questions to the author; quoted endings are.
+        var s = sentence.TrimEnd('"', '\'', ' ');
+        if (!s.EndsWith('?')) return false;
+        if (TagQuestion().IsMatch(s)) return false;
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        weak = words <= 2;
+        return true;
+    }
+
+    // Paragraphs of unskipped lines, each joined into one line so sentences can span wraps.
+    private static IEnumerable<string> Paragraphs(string[] lines, bool[] skip)
+    {
+        var current = new List<string>();
+        for (var k = 0; k <= lines.Length; k++)
+        {
+            var end = k == lines.Length || skip[k] || lines[k].Trim().Length == 0;
+            if (!end) { current.Add(lines[k].Trim()); continue; }
+            if (current.Count > 0) yield return string.Join(' ', current);
+            current.Clear();
+        }
+    }
+
+    private static List<DetectedAct> Dedupe(List<DetectedAct> acts) =>
+        acts.GroupBy(a => (a.Type, a.Text, a.ProposedText))
+            .Select(g => g.OrderByDescending(a => a.Confidence).First())
+            .ToList();
+
+    private static string FirstLine(string text)
+    {
+        foreach (var l in text.Split('\n'))
+            if (AppliedNotices.IsApplied(l)) return l.Trim();
+        return text.Trim().Split('\n')[0].Trim();
+    }
+}

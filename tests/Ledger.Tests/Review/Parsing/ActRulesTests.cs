@@ -1,0 +1,122 @@
+using Ledger.Core.Review.Parsing;
+
+namespace Ledger.Tests.Review.Parsing;
+
+public class ActRulesTests
+{
+    private static readonly ActContext Reviewer = new(false, true);
+    private static readonly ActContext Author = new(true, false);
+
+    private static IReadOnlyList<DetectedAct> Acts(string file, int segment, ActContext ctx) =>
+        ActRules.Classify(Replies.Split(Corpus.Body(Corpus.Vfio(file))).Segments[segment], ctx);
+
+    private static IReadOnlyList<DetectedAct> Acts(string text, ActContext ctx) => ActRules.Classify(new ReplySegment("", text, 0), ctx);
+
+    [Fact]
+    public void AlexQuestionAndRewording()
+    {
+        var acts = Acts("003.eml", 0, Reviewer);
+        var rw = Assert.Single(acts, a => a.Type == ActType.Rewording);
+        Assert.Equal("rewording.something-like", rw.Rule);
+        Assert.StartsWith("The VM_ALLOW_ANY_UNCACHED flag is implemented for ARM64,", rw.ProposedText);
+        Assert.EndsWith("to be safe for vfio-pci use cases.", rw.ProposedText);
+        Assert.DoesNotContain("\t", rw.ProposedText);
+        var q = Assert.Single(acts, a => a.Type == ActType.Question);
+        Assert.EndsWith("is that correct?", q.Text);
+        Assert.DoesNotContain(acts, a => a.Type == ActType.Objection); // the proposed text says "risks", the sender does not object
+    }
+
+    [Fact]
+    public void JasonRevisedTextAndDirection()
+    {
+        var first = Acts("002.eml", 0, new ActContext(false, false));
+        var rw = Assert.Single(first, a => a.Type == ActType.Rewording);
+        Assert.StartsWith("The VM_ALLOW_ANY_UNCACHED flag is implemented for ARM64,", rw.ProposedText);
+        Assert.Contains("only after the platform vendor completes auditing for\nsafety.", rw.ProposedText);
+        Assert.Contains(first, a => a.Type == ActType.Acceptance); // "Sure, ..."
+        Assert.DoesNotContain(first, a => a.Type == ActType.Objection);
+
+        var second = Acts("002.eml", 1, new ActContext(false, false));
+        var d = Assert.Single(second, a => a.Type == ActType.Direction);
+        Assert.Contains("be conservative and do not enable it", d.Text);
+        var quoted = Assert.Single(second, a => a.Type == ActType.Rewording);
+        Assert.StartsWith("we have a general consensus", quoted.ProposedText);
+    }
+
+    [Fact]
+    public void SubstitutionsFromCorpus()
+    {
+        var s = Assert.Single(Acts("013.eml", 0, Reviewer), a => a.Rule == "rewording.s-slash");
+        Assert.Equal("uncertainty", s.ProposedText);
+        var two = Acts("078.eml", 0, Reviewer).Where(a => a.Rule == "rewording.s-slash").Select(a => a.ProposedText);
+        Assert.Equal(["the expectation is that", "The assumption is"], two);
+        // Unterminated form, from the author: "s/VM_VFIO_ALLOW_WC/VM_ALLOW_ANY_UNCACHED."
+        Assert.Contains(Acts("022.eml", 1, Author), a => a.ProposedText == "VM_ALLOW_ANY_UNCACHED");
+    }
+
+    [Fact]
+    public void WithdrawnAckIsObjection() =>
+        Assert.Contains(Acts("049.eml", 0, Reviewer), a => a is { Type: ActType.Objection, Rule: "objection.withdraw-ack" });
+
+    [Fact]
+    public void AuthorAcceptsAndReviewerNits()
+    {
+        Assert.Contains(Acts("077.eml", 0, Author), a => a is { Type: ActType.Acceptance, Confidence: >= 0.8 });
+        Assert.Contains(Acts("017.eml", 0, Author), a => a.Type == ActType.Acceptance); // "Ack."
+        var nit = Acts("015.eml", 0, Reviewer);
+        Assert.Contains(nit, a => a.Rule == "nit.prefix");
+        Assert.Contains(nit, a => a.Type == ActType.Rewording && a.ProposedText == "supporting write-combining");
+        Assert.DoesNotContain(Acts("005.eml", 0, Author), a => a.Type == ActType.Nit); // author "will fix the typos"
+    }
+
+    [Fact]
+    public void AppliedNoticeFromMaintainer() =>
+        Assert.Contains(Acts("040.eml", 0, Reviewer), a => a is { Type: ActType.Applied, Rule: "applied.b4-ty" });
+
+    [Theory]
+    [InlineData("NAK. This breaks the ABI.", ActType.Objection, "objection.nak")]
+    [InlineData("This is not safe on systems without FWB.", ActType.Objection, "objection.not-safe")]
+    [InlineData("I'm withdrawing my Ack until we understand this.", ActType.Objection, "objection.withdraw-ack")]
+    [InlineData("Why do we need the extra lock here?", ActType.Question, "question.mark")]
+    [InlineData("I'd suggest moving this into a helper.", ActType.Suggestion, "suggestion.i-suggest")]
+    [InlineData("Please rename this to foo_bar().", ActType.Suggestion, "suggestion.please")]
+    [InlineData("nit: missing blank line.", ActType.Nit, "nit.prefix")]
+    [InlineData("Looks good to me.", ActType.Praise, "praise.looks-good")]
+    [InlineData("LGTM", ActType.Praise, "praise.lgtm")]
+    [InlineData("Let's keep it to PCIe for now.", ActType.Direction, "direction.keep-to")]
+    [InlineData("I'd rather keep this out of the core code.", ActType.Direction, "direction.rather")]
+    public void ReviewerPhrases(string text, ActType type, string rule) =>
+        Assert.Contains(Acts(text, Reviewer), a => a.Type == type && a.Rule == rule);
+
+    [Theory]
+    [InlineData("Sure, will fix in the next version.", ActType.Acceptance)]
+    [InlineData("Good point, I'll change it.", ActType.Acceptance)]
+    [InlineData("Makes sense.", ActType.Acceptance)]
+    [InlineData("I disagree, the lock is needed for the resume path.", ActType.Pushback)]
+    [InlineData("That's intentional: the flag must survive fork.", ActType.Pushback)]
+    [InlineData("I don't think that's needed here.", ActType.Pushback)]
+    public void AuthorPhrases(string text, ActType type) => Assert.Contains(Acts(text, Author), a => a.Type == type);
+
+    [Theory]
+    [InlineData("Reviewed-by: Jane Doe <jane@x.org>")]
+    [InlineData("Thanks,\nAlex")]
+    [InlineData("See https://git.kernel.org/log/?h=kvm-arm64/vfio for details.")]
+    [InlineData("It doesn't look good to me either way, we need numbers.")]
+    public void NoFalseActs(string text) =>
+        Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type is ActType.Praise or ActType.Question or ActType.Objection);
+
+    [Fact]
+    public void TagQuestionsAndAsidesAreNotQuestions()
+    {
+        Assert.DoesNotContain(Acts("No?", Reviewer), a => a.Type == ActType.Question);
+        Assert.DoesNotContain(Acts("This is problematic for performance (where we want WC?) and more.", Reviewer), a => a.Type == ActType.Question);
+    }
+
+    [Fact]
+    public void ClassifiesEveryCorpusSegmentWithValidConfidence()
+    {
+        foreach (var path in Corpus.VfioMails())
+            foreach (var s in Replies.Split(Corpus.Body(path)).Segments)
+                Assert.All(ActRules.Classify(s, Reviewer), a => Assert.InRange(a.Confidence, 0.0, 1.0));
+    }
+}
