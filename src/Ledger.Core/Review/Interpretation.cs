@@ -43,8 +43,9 @@ public static class Interpretation
         {
             var link = lineage.Links.TryGetValue(v.Id, out var l) ? l : ("first-version", 1.0);
             events.Add(new SeriesVersionPosted(id, v.Version, v.Cover?.Mail.MessageId,
-                v.Patches.Select(p => new PatchRef(p.Subject.Index, p.Subject.Total, p.Mail.MessageId, p.Mail.Subject,
-                    p.Patch.Files.Select(f => f.NewPath).ToArray(), p.Patch.PatchId)).ToArray(),
+                v.Patches.Select(p => new PatchRef(p.Subject.Index, p.Subject.Total, p.Mail.MessageId, p.Mail.Subject, p.Subject.Title,
+                    p.Patch.Files.Select(f => f.NewPath).ToArray(), p.Patch.PatchId,
+                    p.Patch.Trailers.Select(t => new OwnTrailer(t.Name, t.Value, t.Address)).ToArray())).ToArray(),
                 v.First.Mail.Subject, v.Author, v.AuthorAddress, v.Date, lineage.Previous(v)?.Id, Provenance.Of("lineage." + link.Item1, link.Item2)));
         }
 
@@ -65,6 +66,8 @@ public static class Interpretation
         }
 
         var trailers = TrailerCollection.Collect(index, lineage, replies);
+        foreach (var w in TrailerCollection.Withdrawals(index, lineage, replies))
+            events.Add(w);
         foreach (var t in trailers)
             events.Add(new TrailerGiven(id, t.Version.Version, t.Patch.Mail.MessageId, t.Trailer.Name, t.Trailer.Value, t.GivenIn.Mail.MessageId,
                 t.GivenIn.Mail.FromName, t.GivenIn.Date, t.Conditional, t.Withdrawn, t.SenderMismatch, t.Carried, Provenance.Of(t.Rule)));
@@ -81,7 +84,7 @@ public static class Interpretation
         events.AddRange(DecisionDetection.Detect(lineage, resolved, trailers));
         var keys = lineage.Versions.SelectMany(v => v.Postings).Concat(replies).Select(m => m.Key).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
         var digest = Digest(events);
-        events.Insert(0, new LineageInterpreted(id, ExtractorVersion, digest, keys.Count));
+        events.Insert(0, new LineageInterpreted(id, ExtractorVersion, digest, keys.ToArray()));
         return new LineageInterpretation(id, keys, events, digest);
     }
 

@@ -1,3 +1,8 @@
+using JasperFx.Events.Projections;
+using Ledger.Core.Decisions;
+using Ledger.Core.Review;
+using Ledger.Projections.Decisions;
+using Ledger.Projections.Lineages;
 using Marten;
 
 namespace Ledger.Database;
@@ -6,5 +11,15 @@ public static class LedgerProjections
 {
     public static void Register(StoreOptions opts)
     {
+        opts.Events.AddEventTypes([
+            typeof(LineageInterpreted), typeof(LineageMerged), typeof(SeriesVersionPosted), typeof(ReviewActDetected), typeof(ReviewActResolved),
+            typeof(TrailerGiven), typeof(TrailerWithdrawn), typeof(SeriesApplied), typeof(DecisionDetected), typeof(RationaleRevised), typeof(DecisionEvidenceFound),
+            typeof(DecisionStatusDetected), typeof(DecisionOpened), typeof(DecisionRationaleAmended), typeof(DecisionEvidenceLinked),
+            typeof(DecisionEvidenceUnlinked), typeof(DecisionAccepted), typeof(DecisionRejected), typeof(DecisionSuperseded)]);
+        // Inline: a query straight after an import or a `ledger decide` must see its own write.
+        opts.Projections.Add<SeriesLineageProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DecisionRationaleProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<DecisionRationale>().FullTextIndex(x => x.SearchText);
+        opts.Schema.For<SeriesLineage>().Duplicate(x => x.LineageId).GinIndexJsonData();
     }
 }

@@ -52,6 +52,21 @@ public static partial class TrailerCollection
         return found;
     }
 
+    /// <summary>Withdrawal statements, whichever trailer they take back: also one the patch itself carries from an earlier version.</summary>
+    public static IEnumerable<TrailerWithdrawn> Withdrawals(MailIndex index, Lineage lineage, IReadOnlyList<MailView> replies)
+    {
+        foreach (var reply in replies.OrderBy(r => r.Date))
+        {
+            var segment = reply.Reply.Segments.FirstOrDefault(s => Withdrawal().IsMatch(s.Text));
+            if (segment is null || index.PostingOf(reply) is not { } posting) continue;
+            var version = lineage.Versions.FirstOrDefault(v => v.Postings.Any(p => p.Key == posting.Key));
+            if (version is null) continue;
+            var name = Given.FirstOrDefault(n => segment.Text.Contains(n.Split('-')[0], StringComparison.OrdinalIgnoreCase)) ?? "Acked-by";
+            yield return new TrailerWithdrawn(lineage.Id, version.Version, name, reply.Mail.FromName, reply.Mail.FromAddress, reply.Mail.MessageId, reply.Date,
+                    Provenance.Of("trailer.withdrawn", 0.8));
+        }
+    }
+
     private static bool SameThreadFamily(MailIndex index, MailView w, SeriesVersion version) =>
         index.PostingOf(w) is { } p && (version.Postings.Any(x => x.Key == p.Key) || p.Mail.FromAddress == version.AuthorAddress);
 

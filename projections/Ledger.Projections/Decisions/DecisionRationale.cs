@@ -1,0 +1,80 @@
+using Ledger.Core.Decisions;
+using Ledger.Core.Text;
+
+namespace Ledger.Projections.Decisions;
+
+/// <summary>
+/// A decision with its rationale and the full ordered history of why. Detected facts (from mail) and curated ones (from
+/// `ledger decide`) are kept apart, so a reindex replaces the first and never touches the second. Every entry carries its
+/// date, so any past state is a filter over this one document (see DecisionAsOf).
+/// </summary>
+public sealed class DecisionRationale
+{
+    public string Id { get; set; } = "";
+    public string? LineageId { get; set; }
+    public string Title { get; set; } = "";
+    public string[] Scope { get; set; } = [];
+    public List<RationaleRevised> Revisions { get; set; } = [];
+    public List<HistoryEntry> History { get; set; } = [];
+    public List<StatusEntry> Statuses { get; set; } = [];
+    public List<HistoryEntry> Curated { get; set; } = [];
+    public List<CuratedRationale> CuratedRationales { get; set; } = [];
+    public List<string> Unlinked { get; set; } = [];
+    public string? CuratedTitle { get; set; }
+    public string SearchText { get; set; } = "";
+    public long CurationVersion { get; set; }
+
+    public DecisionRationale When(object e)
+    {
+        switch (e)
+        {
+            case DecisionDetected d:
+                LineageId = d.LineageId; Title = d.Title; Scope = d.Scope;
+                Revisions = []; History = []; Statuses = [];
+                break;
+            case RationaleRevised r:
+                Revisions.Add(r);
+                History.Add(new HistoryEntry(r.Date, r.Person, r.MessageId, r.Version, "rationale-revised",
+                    r.WordDiff is null ? "rationale first stated" : $"rationale reworded ({r.SimilarityToPrevious:P0} similar)" + (r.PromptedBy.Length > 0 ? $", prompted by {r.PromptedBy.Length} review message(s)" : ""),
+                    "mail", r.Provenance.Rule));
+                break;
+            case DecisionEvidenceFound f: History.Add(new HistoryEntry(f.Date, f.Person, f.MessageId, f.Version, f.Kind, f.Summary, "mail", f.Provenance.Rule)); break;
+            case DecisionStatusDetected s: Statuses.Add(new StatusEntry(s.Date, s.Status, s.Person, s.MessageId, "mail")); break;
+            case DecisionOpened o:
+                CuratedTitle = o.Title; Title = Title.Length == 0 ? o.Title : Title; Scope = Scope.Union(o.Scope).ToArray();
+                if (o.Rationale.Length > 0) CuratedRationales.Add(new CuratedRationale(o.At, o.Person, o.Rationale));
+                Statuses.Add(new StatusEntry(o.At, "proposed", o.Person, null, "curated"));
+                Curate(o.At, o.Person, null, "opened", o.Title);
+                break;
+            case DecisionRationaleAmended a: CuratedRationales.Add(new CuratedRationale(a.At, a.Person, a.Rationale)); Curate(a.At, a.Person, null, "rationale-amended", a.Rationale); break;
+            case DecisionEvidenceLinked l: Unlinked.Remove(l.MessageId); Curate(l.At, l.Person, l.MessageId, "evidence-linked", l.Note); break;
+            case DecisionEvidenceUnlinked u: Unlinked.Add(u.MessageId); Curate(u.At, u.Person, u.MessageId, "evidence-unlinked", "unlinked"); break;
+            case DecisionAccepted a: Statuses.Add(new StatusEntry(a.At, "accepted", a.Person, null, "curated")); Curate(a.At, a.Person, null, "accepted", "accepted"); break;
+            case DecisionRejected r: Statuses.Add(new StatusEntry(r.At, "rejected", r.Person, null, "curated")); Curate(r.At, r.Person, null, "rejected", r.Reason); break;
+            case DecisionSuperseded s: Statuses.Add(new StatusEntry(s.At, "superseded", s.Person, null, "curated")); Curate(s.At, s.Person, null, "superseded", "superseded by " + s.ByDecisionId); break;
+        }
+        if (e is IDecisionEvent de) Id = de.DecisionId;
+        SearchText = BuildSearchText();
+        return this;
+    }
+
+    private void Curate(DateTimeOffset at, string person, string? messageId, string kind, string summary)
+    {
+        Curated.Add(new HistoryEntry(at, person, messageId, null, kind, summary, "curated", "ledger decide"));
+        CurationVersion++;
+    }
+
+    private string BuildSearchText()
+    {
+        var latest = Revisions.Count > 0 ? string.Join("\n", Revisions[^1].Blocks.Select(b => b.Text)) : "";
+        var curated = CuratedRationales.Count > 0 ? CuratedRationales[^1].Text : "";
+        var history = string.Join("\n", History.Where(h => h.Kind is not "posted" and not "rationale-revised").Select(h => h.Summary));
+        return string.Join("\n", CuratedTitle ?? "", Title, string.Join(' ', Scope), curated, latest, history);
+    }
+
+    public static string Words(string text) => string.Join(' ', Ledger.Core.Text.Words.Tokens(text));
+}
+
+public sealed record HistoryEntry(DateTimeOffset Date, string Person, string? MessageId, int? Version, string Kind, string Summary, string Source, string Rule);
+public sealed record StatusEntry(DateTimeOffset Date, string Status, string Person, string? MessageId, string Source);
+public sealed record CuratedRationale(DateTimeOffset At, string Person, string Text);

@@ -1,0 +1,8 @@
+using System.CommandLine;
+
+namespace Ledger.Cli;
+
+public static class ChangelogCommand
+{
+    public static Command Create() => new("changelog", "(coming)");
+}
