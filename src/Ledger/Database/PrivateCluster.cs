@@ -8,14 +8,14 @@ namespace Ledger.Database;
 /// in its own folder only, so several ledgers (and test runs) never fight over a TCP port. It is started when first
 /// needed and left running for the next command; `ledger db stop` stops it. A cluster Ledger did not start is never stopped.
 /// </summary>
-public sealed class PrivateCluster(string home)
+public sealed class PrivateCluster(string home, string database = PrivateCluster.DatabaseName)
 {
     private const int Port = 5432;
     public const string DatabaseName = "ledger";
     public string DataDir => Path.Combine(home, "pg", "data");
     public string SocketDir => Path.Combine(home, "pg", "run");
     public string LogFile => Path.Combine(home, "pg", "postgres.log");
-    public string ConnectionString => $"Host={SocketDir};Port={Port};Username=ledger;Database={DatabaseName};Pooling=true;Maximum Pool Size=20;Timeout=30;Command Timeout=600";
+    public string ConnectionString => $"Host={SocketDir};Port={Port};Username=ledger;Database={database};Pooling=true;Maximum Pool Size=20;Timeout=30;Command Timeout=600";
 
     private static readonly bool IsRoot = Environment.UserName == "root";
 
@@ -49,10 +49,10 @@ public sealed class PrivateCluster(string home)
         await using var conn = new NpgsqlConnection(admin);
         await conn.OpenAsync();
         await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @n", conn);
-        exists.Parameters.AddWithValue("n", DatabaseName);
+        exists.Parameters.AddWithValue("n", database);
         if (await exists.ExecuteScalarAsync() is null)
         {
-            await using var create = new NpgsqlCommand($"create database {DatabaseName}", conn);
+            await using var create = new NpgsqlCommand($"create database \"{database}\"", conn);
             await create.ExecuteNonQueryAsync();
         }
     }
