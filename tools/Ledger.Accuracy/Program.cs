@@ -1,0 +1,52 @@
+using Ledger.Accuracy;
+
+// ledger-accuracy [--labels DIR] [--vfio MBOX] [--kvmarm EPOCH.git] [--per-set] [--synthetic N] [--seed S] [--mistakes]
+string? labelsDir = null, vfio = null, kvmarm = null;
+int synthetic = 0, seed = 42;
+bool perSet = false, mistakes = false;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--labels": labelsDir = Next(); break;
+        case "--vfio": vfio = Next(); break;
+        case "--kvmarm": kvmarm = Next(); break;
+        case "--per-set": perSet = true; break;
+        case "--synthetic": synthetic = int.Parse(Next()); break;
+        case "--seed": seed = int.Parse(Next()); break;
+        case "--mistakes": mistakes = true; break;
+        case "-h" or "--help":
+            Console.WriteLine("ledger-accuracy [--labels DIR] [--vfio MBOX] [--kvmarm EPOCH.git] [--per-set] [--synthetic N] [--seed S] [--mistakes]");
+            Console.WriteLine("  --kvmarm: a bare mirror of the kvmarm bundle (git clone --mirror .../kvmarm-2019-2023.bundle /tmp/acc/git/0.git);");
+            Console.WriteLine("            the whole archive is interpreted once unless --per-set (each set from its own messages only).");
+            return 0;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+
+var labels = Labels.Load(labelsDir);
+var reports = new List<SetReport> { AccuracyRun.Vfio(labels, vfio) };
+if (kvmarm is not null)
+{
+    var (kv, timing) = AccuracyRun.Kvmarm(labels, kvmarm, wholeArchive: !perSet);
+    Console.WriteLine($"kvmarm: {timing}");
+    reports.AddRange(kv);
+    reports.Add(AccuracyRun.Total("kvmarm (all)", kv));
+    reports.Add(AccuracyRun.Total("all labels", reports.Take(1).Concat(kv)));
+}
+if (synthetic > 0)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    reports.Add(SyntheticEvaluation.Run(synthetic, seed));
+    Console.WriteLine($"synthetic: {synthetic} messages generated and interpreted in {clock.Elapsed.TotalSeconds:0.0}s");
+}
+
+Console.WriteLine();
+Console.WriteLine(ReportTable.Structure(reports));
+var shown = reports.Where(r => !r.Name.StartsWith("kvmarm-", StringComparison.Ordinal) || kvmarm is null).ToList();
+Console.WriteLine(ReportTable.Acts(shown.Count > 0 ? shown : reports));
+if (mistakes)
+    foreach (var r in reports.Where(r => !r.Name.Contains("all", StringComparison.Ordinal)))
+        foreach (var m in r.Mistakes) Console.WriteLine(m);
+return 0;
