@@ -16,5 +16,5 @@ public static class MessageIds
 
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public static string LoreLink(string messageId) => "https://lore.kernel.org/r/" + Uri.EscapeDataString(Strip(messageId)).Replace("%40", "@");
+    public static string LoreLink(string messageId) => "https://lore.kernel.org/r/" + Uri.EscapeDataString(Strip(messageId)).Replace("%40", "@").Replace("%2B", "+");
 }

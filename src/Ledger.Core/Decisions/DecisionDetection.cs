@@ -35,9 +35,9 @@ public static partial class DecisionDetection
         SeriesVersion? previous = null;
         foreach (var version in lineage.Versions)
         {
-            var blocks = Blocks(version);
+            var blocks = Blocks(version, lineage);
             var text = string.Join("\n\n", blocks.Select(b => b.Text));
-            var before = previous is null ? null : string.Join("\n\n", Blocks(previous).Select(b => b.Text));
+            var before = previous is null ? null : string.Join("\n\n", Blocks(previous, lineage).Select(b => b.Text));
             if (before != text)
             {
                 var prompted = previous is null ? [] : acts
@@ -52,33 +52,47 @@ public static partial class DecisionDetection
             previous = version;
         }
 
-        foreach (var (found, resolution) in acts.Where(a => Shaping.Contains(a.Act.Act.Type)))
+        // One history line per message and kind: a reply asking three questions is one step of the story.
+        foreach (var (found, resolution) in acts.Where(a => Shaping.Contains(a.Act.Act.Type)).GroupBy(a => (a.Act.Reply.Key, a.Act.Act.Type)).Select(g => g.First()))
         {
             var (reply, detected) = (found.Reply, found.Act);
             var summary = Words.FirstSentences(detected.Text);
             if (detected.ProposedText is { Length: > 0 } p) summary += " Proposed: \"" + Words.FirstSentences(p, 160) + "\"";
             if (resolution is not null && resolution.Status != "open") summary += $" [{resolution.Status}]";
-            events.Add(new DecisionEvidenceFound(id, lineage.Id, reply.Mail.MessageId, reply.Mail.FromName, reply.Date, found.Version.Version,
+            events.Add(new DecisionEvidenceFound(id, lineage.Id, reply.Mail.MessageId, reply.Person, reply.Date, found.Version.Version,
                 detected.Type.ToString().ToLowerInvariant(), summary, new Provenance(detected.Rule, ActRules.Version, detected.Confidence)));
             if (detected.Type == ActType.Applied)
-                events.Add(new DecisionStatusDetected(id, lineage.Id, "accepted", reply.Mail.MessageId, reply.Mail.FromName, reply.Date, Provenance.Of("status.applied")));
+                events.Add(new DecisionStatusDetected(id, lineage.Id, "accepted", reply.Mail.MessageId, reply.Person, reply.Date, Provenance.Of("status.applied")));
         }
 
         foreach (var given in trailers.GroupBy(t => (t.GivenIn.Key, t.Trailer.Name)).Select(g => g.First()))
         {
             var kind = given.Withdrawn ? "trailer-withdrawn" : "trailer";
-            events.Add(new DecisionEvidenceFound(id, lineage.Id, given.GivenIn.Mail.MessageId, given.GivenIn.Mail.FromName, given.GivenIn.Date, given.Version.Version, kind,
+            events.Add(new DecisionEvidenceFound(id, lineage.Id, given.GivenIn.Mail.MessageId, given.GivenIn.Person, given.GivenIn.Date, given.Version.Version, kind,
                 $"{given.Trailer.Name}: {given.Trailer.Value}{(given.Conditional ? " (conditional)" : "")}{(given.Withdrawn ? " - later withdrawn" : "")}", Provenance.Of(given.Rule)));
         }
         return events;
     }
 
-    public static RationaleBlock[] Blocks(SeriesVersion version)
+    /// <summary>
+    /// The rationale a version states. A patch of the version that the archive lacks keeps the text of its latest
+    /// earlier counterpart (same slot), marked as such: the rationale "as it stands" is what was last seen.
+    /// </summary>
+    public static RationaleBlock[] Blocks(SeriesVersion version, Lineage lineage)
     {
         var blocks = new List<RationaleBlock>();
-        foreach (var patch in version.Patches)
+        var total = version.Patches.Select(p => p.Subject.Total).DefaultIfEmpty(0).Max();
+        var patches = version.Patches.Select(p => (Patch: p, From: (int?)null)).ToList();
+        for (var slot = 1; slot <= total; slot++)
         {
-            var slot = patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total}" : "patch";
+            if (version.Patches.Any(p => p.Subject.Index == slot)) continue;
+            var earlier = lineage.Versions.Where(v => v.Version < version.Version && v.Patches.Any(p => p.Subject.Index == slot && p.Subject.Total == total))
+                .OrderByDescending(v => v.Version).FirstOrDefault();
+            if (earlier is not null) patches.Add((earlier.Patches.First(p => p.Subject.Index == slot), earlier.Version));
+        }
+        foreach (var (patch, from) in patches.OrderBy(p => p.Patch.Subject.Index))
+        {
+            var slot = (patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total}" : "patch") + (from is null ? "" : $" (as last posted, v{from})");
             var message = patch.Patch.CommitMessage.Trim();
             if (message.Length > 0) blocks.Add(new RationaleBlock(patch.Mail.MessageId, $"{slot} commit message", message));
             foreach (var comment in patch.Patch.AddedComments.Where(c => c.Text.Length > 60))
@@ -93,7 +107,7 @@ public static partial class DecisionDetection
         var subsystems = lineage.Versions.SelectMany(v => v.Titles).Select(t => t.LastIndexOf(':') is var i and > 0 ? t[..i].Trim() : null)
             .OfType<string>().Where(s => s.Length < 40).Select(s => s.ToLowerInvariant()).Distinct();
         var files = latest.Patches.SelectMany(p => p.Patch.Files).Select(f => f.NewPath == "/dev/null" ? f.OldPath : f.NewPath).Distinct();
-        var prose = string.Join("\n", lineage.Versions.SelectMany(v => Blocks(v)).Select(b => b.Text).Concat(acts.Select(a => a.Act.Act.Text)));
+        var prose = string.Join("\n", lineage.Versions.SelectMany(v => Blocks(v, lineage)).Select(b => b.Text).Concat(acts.Select(a => a.Act.Act.Text)));
         var code = string.Join("\n", latest.Patches.SelectMany(p => p.Patch.Files).SelectMany(f => f.Hunks).SelectMany(h => h.Added));
         var symbols = Macro().Matches(prose + "\n" + code).Select(m => m.Value).GroupBy(s => s).OrderByDescending(g => g.Count()).Take(15).Select(g => g.Key);
         var entities = Hyphenated().Matches(prose).Select(m => m.Value).Where(e => !CommonHyphenated.Contains(e) && e.Length > 4 && !e.Contains("--"))

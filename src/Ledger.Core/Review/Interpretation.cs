@@ -44,7 +44,7 @@ public static class Interpretation
             var link = lineage.Links.TryGetValue(v.Id, out var l) ? l : ("first-version", 1.0);
             events.Add(new SeriesVersionPosted(id, v.Version, v.Cover?.Mail.MessageId,
                 v.Patches.Select(p => new PatchRef(p.Subject.Index, p.Subject.Total, p.Mail.MessageId, p.Mail.Subject, p.Subject.Title,
-                    p.Patch.Files.Select(f => f.NewPath).ToArray(), p.Patch.PatchId,
+                    p.Patch.Files.Select(f => f.NewPath).ToArray(), p.Patch.PatchId, CodeIds.Of(p.Patch),
                     p.Patch.Trailers.Select(t => new OwnTrailer(t.Name, t.Value, t.Address)).ToArray())).ToArray(),
                 v.First.Mail.Subject, v.Author, v.AuthorAddress, v.Date, lineage.Previous(v)?.Id, Provenance.Of("lineage." + link.Item1, link.Item2)));
         }
@@ -53,14 +53,14 @@ public static class Interpretation
         var resolved = new List<(ExtractedAct, ResolutionFinding?)>();
         foreach (var act in acts)
         {
-            events.Add(new ReviewActDetected(id, act.ActId, act.Reply.Mail.MessageId, act.Reply.Mail.FromName, act.Reply.Mail.FromAddress, act.Reply.Date,
+            events.Add(new ReviewActDetected(id, act.ActId, act.Reply.Mail.MessageId, act.Reply.Person, act.Reply.Mail.FromAddress, act.Reply.Date,
                 act.Version.Version, act.Act.Type.ToString().ToLowerInvariant(), act.TargetMessageId, Clip(act.Segment.QuotedContext, 1200),
                 Clip(act.Act.Text, 2000), act.Act.ProposedText, new Provenance(act.Act.Rule, ActRules.Version, act.Act.Confidence)));
             ResolutionFinding? finding = null;
             if (Resolution.NeedsResolution(act.Act.Type))
             {
                 finding = Resolution.Resolve(index, lineage, act);
-                events.Add(new ReviewActResolved(id, act.ActId, finding.Status, finding.EvidenceMessageId, finding.Score, finding.Reason, Provenance.Of(finding.Rule, finding.Score)));
+                events.Add(new ReviewActResolved(id, act.ActId, finding.Status, finding.EvidenceMessageId, finding.Score, finding.Reason, finding.AdoptedIn.ToArray(), Provenance.Of(finding.Rule, finding.Score)));
             }
             resolved.Add((act, finding));
         }
@@ -70,14 +70,14 @@ public static class Interpretation
             events.Add(w);
         foreach (var t in trailers)
             events.Add(new TrailerGiven(id, t.Version.Version, t.Patch.Mail.MessageId, t.Trailer.Name, t.Trailer.Value, t.GivenIn.Mail.MessageId,
-                t.GivenIn.Mail.FromName, t.GivenIn.Date, t.Conditional, t.Withdrawn, t.SenderMismatch, t.Carried, Provenance.Of(t.Rule)));
+                t.GivenIn.Person, t.GivenIn.Date, t.Conditional, t.Withdrawn, t.SenderMismatch, t.Carried, Provenance.Of(t.Rule)));
 
         foreach (var reply in replies.Where(r => AppliedNotices.IsApplied(r.Mail.Body) && r.Mail.FromAddress != lineage.AuthorAddress))
         {
             var version = lineage.Versions.FirstOrDefault(v => index.PostingOf(reply) is { } p && v.Postings.Any(x => x.Key == p.Key));
             if (version is null) continue;
             var commits = AppliedNotices.Find(reply.Mail.Body);
-            events.Add(new SeriesApplied(id, version.Version, reply.Mail.MessageId, reply.Mail.FromName, reply.Date,
+            events.Add(new SeriesApplied(id, version.Version, reply.Mail.MessageId, reply.Person, reply.Date,
                 commits.Select(c => c.Tree).FirstOrDefault(t => t is not null), commits.Select(c => c.Sha).OfType<string>().ToArray(), Provenance.Of("applied.notice")));
         }
 

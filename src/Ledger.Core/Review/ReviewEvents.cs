@@ -11,7 +11,7 @@ public sealed record LineageInterpreted(string LineageId, string ExtractorVersio
 /// <summary>An earlier version turned up late: this lineage's history now continues in another one.</summary>
 public sealed record LineageMerged(string LineageId, string IntoLineageId) : ILineageEvent;
 
-public sealed record PatchRef(int Index, int Total, string MessageId, string Subject, string Title, string[] Files, string? PatchId, OwnTrailer[] Trailers);
+public sealed record PatchRef(int Index, int Total, string MessageId, string Subject, string Title, string[] Files, string? PatchId, string? CodeId, OwnTrailer[] Trailers);
 
 /// <summary>A trailer the patch itself carries, in the author's order.</summary>
 public sealed record OwnTrailer(string Name, string Value, string? Address);
@@ -25,7 +25,7 @@ public sealed record ReviewActDetected(
     string Type, string TargetMessageId, string QuotedContext, string Text, string? ProposedText, Provenance Provenance) : ILineageEvent;
 
 public sealed record ReviewActResolved(
-    string LineageId, string ActId, string Status, string? EvidenceMessageId, double Score, string Reason, Provenance Provenance) : ILineageEvent;
+    string LineageId, string ActId, string Status, string? EvidenceMessageId, double Score, string Reason, Acts.Adoption[] AdoptedIn, Provenance Provenance) : ILineageEvent;
 
 public sealed record TrailerGiven(
     string LineageId, int Version, string PatchMessageId, string Name, string Value, string GivenIn, string Sender,

@@ -58,10 +58,7 @@ public static class WhyCommand
             AnsiConsole.MarkupLine($"\n[bold]Current rationale[/] (v{v.RationaleVersion}, {Markup.Escape(v.RationaleMessageId ?? "")})");
             AnsiConsole.WriteLine(v.Rationale);
             AnsiConsole.MarkupLine("\n[bold]History[/]");
-            var table = new Table().Border(TableBorder.Simple).AddColumns("date", "who", "v", "what", "summary", "message");
-            foreach (var h in v.History)
-                table.AddRow(h.Date.ToString("yyyy-MM-dd"), Markup.Escape(h.Person), h.Version?.ToString() ?? "", h.Kind, Markup.Escape(h.Summary), Markup.Escape(h.MessageId ?? ""));
-            AnsiConsole.Write(table);
+            AnsiConsole.Write(Timeline.Grid(v.History));
         }
     }
 

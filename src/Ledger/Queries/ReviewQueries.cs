@@ -12,7 +12,7 @@ public sealed record PatchJson(int Index, int Total, string MessageId, string Su
 
 public sealed record ActJson(string MessageId, string Author, DateTimeOffset Date, int Version, string Type, string TargetMessageId,
     string QuotedContext, string? ProposedText, ResolutionJson Resolution, string Text, string Rule, double Confidence);
-public sealed record ResolutionJson(string Status, string? EvidenceMessageId, double Score, string? Reason);
+public sealed record ResolutionJson(string Status, string? EvidenceMessageId, double Score, string? Reason, IReadOnlyList<Core.Review.Acts.Adoption>? AdoptedIn = null);
 
 public sealed record PatchTrailersJson(string MessageId, string Subject, int Version, IReadOnlyList<TrailerJson> Trailers);
 public sealed record TrailerJson(string Name, string Value, string? GivenIn, bool Conditional, bool Withdrawn, bool SenderMismatch, string Source);
@@ -46,7 +46,7 @@ public static class ReviewQueries
         if (a.Resolution is null) return new("open", null, 0, null);
         var later = asOf.Version is { } v && a.Resolution.Status is "addressed" or "not-addressed" && v <= a.Act.Version;
         return later ? new("open", null, 0, "as of that version, no later version yet")
-            : new(a.Resolution.Status, a.Resolution.EvidenceMessageId, a.Resolution.Score, a.Resolution.Reason);
+            : new(a.Resolution.Status, a.Resolution.EvidenceMessageId, a.Resolution.Score, a.Resolution.Reason, a.Resolution.AdoptedIn);
     }
 
     /// <summary>Per patch of version N: what the next version should carry — its own trailers plus those given in review.</summary>
@@ -56,9 +56,10 @@ public static class ReviewQueries
         if (v is null) return [];
         return v.Patches.Select(p =>
         {
-            var withdrawn = l.Withdrawals.Where(w => w.Version >= v.Version || w.Version == v.Version - 1).Where(w => asOf.Includes(w.Date)).ToList();
+            // A withdrawal takes back what was given before it; a version posted later carries trailers given anew.
+            var withdrawn = l.Withdrawals.Where(w => w.Date >= v.Date && asOf.Includes(w.Date)).ToList();
             var own = p.Trailers.Select(t => new TrailerJson(t.Name, t.Value, null, false,
-                withdrawn.Any(w => w.Name == t.Name && (Same(w.SenderAddress, t.Address) || t.Value.Contains(w.Sender, StringComparison.OrdinalIgnoreCase)) && w.Version >= v.Version), false, "patch"));
+                withdrawn.Any(w => w.Name == t.Name && (Same(w.SenderAddress, t.Address) || t.Value.Contains(w.Sender, StringComparison.OrdinalIgnoreCase))), false, "patch"));
             var given = l.Trailers.Where(t => t.PatchMessageId == p.MessageId && asOf.Includes(t.Date))
                 .Select(t => new TrailerJson(t.Name, t.Value, t.GivenIn, t.Conditional, t.Withdrawn, t.SenderMismatch, "review"));
             return new PatchTrailersJson(p.MessageId, p.Subject, v.Version, own.Concat(given).ToList());

@@ -5,7 +5,14 @@ using Ledger.Core.Text;
 
 namespace Ledger.Core.Review.Acts;
 
-public sealed record ResolutionFinding(string Status, string? EvidenceMessageId, double Score, string Reason, string Rule);
+public sealed record ResolutionFinding(string Status, string? EvidenceMessageId, double Score, string Reason, string Rule)
+{
+    /// <summary>Every place the next version took the proposal up: a rewording is often split across patches.</summary>
+    public IReadOnlyList<Adoption> AdoptedIn { get; init; } = [];
+}
+
+/// <summary>Where (patch and part: commit message or a comment in a file) proposed text reappeared, and how much of it.</summary>
+public sealed record Adoption(string MessageId, string Where, double Score);
 
 /// <summary>
 /// Decides from the next version whether a review act was addressed: the proposed text (or most of it) appears in the
@@ -25,7 +32,8 @@ public static class Resolution
         {
             var (patch, score) = BestAdoption(next, proposed);
             if (patch is not null && score >= AdoptedThreshold)
-                return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted");
+                return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted")
+                { AdoptedIn = Adoptions(next, proposed) };
         }
         var answer = AuthorAnswer(index, act, lineage);
         if (answer is not null && act.Act.Type == ActType.Question)
@@ -74,6 +82,25 @@ public static class Resolution
             if (score > bestScore + 0.1) (best, bestScore) = (patch, score);
         }
         return (best, bestScore);
+    }
+
+    /// <summary>Each part of the next version that carries a good share of the proposal (a split rewording shows up in several).</summary>
+    public static List<Adoption> Adoptions(SeriesVersion next, string proposed, double threshold = 0.4)
+    {
+        var found = new List<Adoption>();
+        foreach (var patch in next.Postings)
+        {
+            var slot = patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total} " : "";
+            var parts = new List<(string Where, string Text)> { (slot + "commit message", patch.Patch.CommitMessage) };
+            parts.AddRange(patch.Patch.AddedComments.Select(c => (slot + "comment in " + c.Path, c.Text)));
+            foreach (var (where, text) in parts)
+            {
+                var score = RationaleText.Split(text).Select(p => Words.Containment(proposed, p)).DefaultIfEmpty(0).Max();
+                score = Math.Max(score, Words.Containment(proposed, text) * 0.9);
+                if (score >= threshold) found.Add(new Adoption(patch.Mail.MessageId, where, Math.Round(score, 2)));
+            }
+        }
+        return found.OrderByDescending(a => a.Score).ToList();
     }
 
     private static double BestParagraphMatch(MailView patch, string quoted) =>

@@ -62,7 +62,7 @@ public static partial class TrailerCollection
             var version = lineage.Versions.FirstOrDefault(v => v.Postings.Any(p => p.Key == posting.Key));
             if (version is null) continue;
             var name = Given.FirstOrDefault(n => segment.Text.Contains(n.Split('-')[0], StringComparison.OrdinalIgnoreCase)) ?? "Acked-by";
-            yield return new TrailerWithdrawn(lineage.Id, version.Version, name, reply.Mail.FromName, reply.Mail.FromAddress, reply.Mail.MessageId, reply.Date,
+            yield return new TrailerWithdrawn(lineage.Id, version.Version, name, reply.Person, reply.Mail.FromAddress, reply.Mail.MessageId, reply.Date,
                     Provenance.Of("trailer.withdrawn", 0.8));
         }
     }

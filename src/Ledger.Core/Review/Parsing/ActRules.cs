@@ -13,7 +13,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch);
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "1";
+    public const string Version = "2";
 
     [GeneratedRegex(@"(?<=[.!?][""')\]]*)\s+(?=\S)")]
     private static partial Regex SentenceBreak();
@@ -30,9 +30,17 @@ public static partial class ActRules
     [GeneratedRegex(@"^(?:diff --git |index [0-9a-f]+\.\.|--- |\+\+\+ |@@ |[+\-](?!\s*$)|\s*[{}]\s*$)|[;{]\s*$|^\s*#\s*(?:define|include|if)")]
     private static partial Regex CodeOrDiff();
 
+    [GeneratedRegex(@"^(?:\w+\s+)?(?:nit(?:pick)?s?|typo)\s*[:,\-]", RegexOptions.IgnoreCase)]
+    private static partial Regex NitPrefix();
+
+    // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?").
+    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RequestQuestion();
+
     public static IReadOnlyList<DetectedAct> Classify(ReplySegment segment, ActContext context)
     {
         var text = segment.Text ?? "";
+        var quotesCode = QuotesCode(segment.QuotedContext ?? "");
         var acts = new List<DetectedAct>();
 
         if (AppliedNotices.IsApplied(text))
@@ -45,8 +53,13 @@ public static partial class ActRules
         var proposals = Rewordings.Find(text);
         foreach (var p in proposals)
         {
+            // "s/VM_FOO/VM_BAR/" in the author's own mail describes what the new version changed; it proposes nothing.
+            if (context.SenderIsPatchAuthor && p.Rule == "rewording.s-slash") continue;
             var type = p.IsCode ? ActType.Suggestion : ActType.Rewording;
             acts.Add(new DetectedAct(type, p.Text.Length > 0 ? p.Text : p.Proposed, p.Proposed, p.Confidence, p.Rule));
+            // A spelling fix ("s/uncertainity/uncertainty/", "*corner cases") is a nit as well as a rewording.
+            if (!context.SenderIsPatchAuthor && Rewordings.IsTypoFix(p))
+                acts.Add(new DetectedAct(ActType.Nit, p.Text, p.Proposed, 0.8, "nit.typo-fix"));
         }
 
         // Proposed wording and trailers are not the sender's own claims: keep them out of phrase matching.
@@ -56,6 +69,18 @@ public static partial class ActRules
             for (var k = Math.Max(0, p.FirstLine); k <= p.LastLine && k < lines.Length; k++) skip[k] = true;
         for (var k = 0; k < lines.Length; k++)
             if (Trailers.TryParseLine(lines[k], out _, out _) || CodeOrDiff().IsMatch(lines[k])) skip[k] = true;
+        // The line introducing a proposal ("maybe something like:") is part of the proposal, not an imperative of its own;
+        // a "nit:" on a skipped proposal line still flags the nit.
+        foreach (var p in proposals.Where(p => !p.IsCode))
+            for (var k = Math.Max(0, p.FirstLine) - 1; k >= 0; k--)
+            {
+                if (lines[k].Trim().Length == 0) continue;
+                if (lines[k].Trim() == p.Text.Trim() && lines[k].TrimEnd().EndsWith(':')) skip[k] = true;
+                break;
+            }
+        for (var k = 0; k < lines.Length; k++)
+            if (skip[k] && !context.SenderIsPatchAuthor && NitPrefix().IsMatch(lines[k].Trim()))
+                acts.Add(new DetectedAct(ActType.Nit, lines[k].Trim(), null, 0.85, "nit.prefix"));
 
         foreach (var paragraph in Paragraphs(lines, skip))
         {
@@ -64,20 +89,26 @@ public static partial class ActRules
             {
                 var sentence = raw.Trim();
                 if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
-                Match(sentence, first, context, acts);
+                Match(sentence, first, context, quotesCode, acts);
                 first = false;
             }
         }
         return Dedupe(acts);
     }
 
-    private static void Match(string sentence, bool paragraphStart, ActContext context, List<DetectedAct> acts)
+    private static void Match(string sentence, bool paragraphStart, ActContext context, bool quotesCode, List<DetectedAct> acts)
     {
+        var request = RequestQuestion().IsMatch(sentence);
         if (IsQuestion(sentence, out var weak))
-            acts.Add(new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+            acts.Add(request && !context.SenderIsPatchAuthor
+                ? new DetectedAct(ActType.Suggestion, sentence, null, 0.65, "suggestion.request-question")
+                : new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+        // A sentence flagged as a nit is a nit, not also a suggestion ("Nitpick: no need for brackets").
+        var nit = !context.SenderIsPatchAuthor && ActPatterns.NitSentence.IsMatch(sentence);
 
         foreach (var rule in ActPatterns.Rules)
         {
+            if (nit && rule.Type == ActType.Suggestion) continue;
             if (rule.Who == Speaker.Reviewer && context.SenderIsPatchAuthor) continue;
             if (rule.Who == Speaker.Author && !context.SenderIsPatchAuthor) continue;
             if (rule.ParagraphStart && !paragraphStart) continue;
@@ -92,13 +123,21 @@ public static partial class ActRules
                 type = at;
                 confidence = rule.AuthorConfidence ?? confidence;
             }
-            // A reviewer disagreeing about the patch itself objects; disagreeing with another reply pushes back.
-            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && context.QuotesPatch && rule.Name == "pushback.disagree")
+            // Someone other than the author disagreeing with quoted code objects to the patch; disagreeing with quoted prose
+            // (another reply, an argument) pushes back on it.
+            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && quotesCode && rule.Name is "pushback.disagree" or "pushback.rebuttal")
                 type = ActType.Objection;
-            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !context.QuotesPatch && rule.Name == "objection.dont-think")
-                (type, confidence) = (ActType.Pushback, 0.45);
+            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !quotesCode && rule.Name == "objection.dont-think")
+                (type, confidence) = (ActType.Pushback, 0.5);
             acts.Add(new DetectedAct(type, sentence, null, confidence, rule.Name));
         }
+    }
+
+    /// <summary>The quote answered is code (diff or C lines) rather than prose.</summary>
+    private static bool QuotesCode(string quoted)
+    {
+        var lines = quoted.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        return lines.Count > 0 && lines.Count(l => CodeOrDiff().IsMatch(l)) * 3 >= lines.Count;
     }
 
     private static bool IsQuestion(string sentence, out bool weak)

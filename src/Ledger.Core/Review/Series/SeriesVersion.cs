@@ -11,7 +11,7 @@ public sealed class SeriesVersion(string id, int version, MailView? cover, List<
     public List<MailView> Patches { get; } = patches;
     public MailView First => Cover ?? Patches[0];
     public string AuthorAddress => First.Mail.FromAddress;
-    public string Author => First.Mail.FromName.Length > 0 ? First.Mail.FromName : First.Mail.FromAddress;
+    public string Author => First.Person;
     public DateTimeOffset Date => Patches.Select(p => p.Date).Append(First.Date).Min();
     public string Title => First.Subject.Title;
     public IEnumerable<MailView> Postings => Cover is null ? Patches : Patches.Prepend(Cover);

@@ -14,6 +14,17 @@ public sealed class MailView(ParsedMail mail, SubjectInfo subject)
     public bool IsCover => IsPosting && Subject.Index == 0 && Subject.Total > 0;
     /// <summary>The mail's date, but never before its parent's: Date headers lie a little (skewed clocks, time zones).</summary>
     public DateTimeOffset Date { get; internal set; } = mail.Date;
+    /// <summary>The sender's name; for patches sent by someone else (or with a bare address) the in-body "From:" line names the author.</summary>
+    public string Person => Mail.FromName.Length > 0 ? Mail.FromName : InBodyAuthor() ?? Mail.FromAddress;
+
+    private string? InBodyAuthor()
+    {
+        foreach (var line in Mail.Body.Split('\n').Take(4))
+            if (line.StartsWith("From: ", StringComparison.Ordinal) && line.IndexOf('<') is var lt and > 6)
+                return line[6..lt].Trim().Trim('"');
+        return null;
+    }
+
     private PatchBody? _patch;
     public PatchBody Patch => _patch ??= PatchBodies.Parse(Mail.Body);
     private ReplyBody? _reply;

@@ -1,0 +1,94 @@
+using Ledger.Core.Review;
+using Ledger.Projections.Decisions;
+using Ledger.Projections.Lineages;
+
+namespace Ledger.Changelog;
+
+public sealed record Change(string Patch, string Summary, string? PromptedBy, string? Reviewer, string Kind, string? Link);
+public sealed record VersionChanges(int Version, int? FromVersion, IReadOnlyList<Change> Changes);
+
+/// <summary>
+/// "Changes in vN": one line per difference between v(N-1) and vN — patches added or dropped, subjects, code, commit
+/// messages and comments, collected trailers — each citing the review message that prompted it, or saying none did.
+/// </summary>
+public static class ChangelogBuilder
+{
+    /// <summary>How strong the evidence of a resolution must be before a change is credited to the review that asked for it.</summary>
+    public const double PromptThreshold = 0.5;
+
+    public static VersionChanges Build(SeriesLineage lineage, DecisionRationale? decision, int version)
+    {
+        var texts = new PatchTexts(lineage, decision);
+        var current = texts.Version(version) ?? throw new ArgumentException($"the lineage has no v{version}");
+        var previous = lineage.Versions.Where(v => v.Version < version).OrderBy(v => v.Version).LastOrDefault();
+        if (previous is null) return new(version, null, [new Change("series", $"first posting: {current.Subject}", null, null, "posted", null)]);
+
+        var changes = new List<Change>();
+        var addressed = lineage.Acts.Where(a => a.Act.Version == previous.Version && a.Resolution is { Status: "addressed" }).ToList();
+        var matched = new HashSet<string>();
+        foreach (var patch in current.Patches)
+        {
+            var before = previous.Patches.FirstOrDefault(p => !matched.Contains(p.MessageId) && PatchTexts.Counterpart(p, current) == patch);
+            var slot = PatchTexts.Slot(patch);
+            if (before is null && Missing(previous, patch.Index, patch.Total))
+            {
+                changes.Add(new Change(slot, $"{patch.Title}: v{previous.Version} {slot} is not in the archive, so its changes cannot be told", null, null, "unknown", null));
+                continue;
+            }
+            if (before is null)
+            {
+                changes.AddRange(Prompted(addressed, patch, null, slot, $"new patch: {patch.Title}", "patch-added"));
+                continue;
+            }
+            matched.Add(before.MessageId);
+            if (before.Title != patch.Title)
+                changes.Add(new Change(slot, string.Equals(before.Title, patch.Title, StringComparison.OrdinalIgnoreCase)
+                    ? $"subject capitalised: \"{patch.Title}\"" : $"subject: \"{before.Title}\" -> \"{patch.Title}\"", null, null, "subject", null));
+            foreach (var (label, now) in texts.BlocksOf(version, patch).Select(b => (Part(b.Label), b.Text)))
+            {
+                var then = texts.BlocksOf(previous.Version, before).FirstOrDefault(b => Part(b.Label) == label)?.Text;
+                if (then == now) continue;
+                var what = then is null ? $"added {label}" : $"reworded {label}";
+                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.AdoptedIn.Any(x => x.MessageId == patch.MessageId && x.Where.EndsWith(label, StringComparison.Ordinal))
+                    || (a.Resolution.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.text-changed")).ToList(), patch, null, slot, what, "text"));
+            }
+            if (before.CodeId != patch.CodeId && patch.CodeId is not null)
+                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.region-changed").ToList(),
+                    patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
+            foreach (var t in lineage.Trailers.Where(t => t.Version == previous.Version && t.PatchMessageId == before.MessageId && t.CarriedInNextVersion && !t.Withdrawn)
+                         .GroupBy(t => (t.Name, t.Value)).Select(g => g.First()))
+                changes.Add(new Change(slot, $"collected {t.Name}: {t.Value}", t.GivenIn, t.Sender, "trailer", Link(t.GivenIn)));
+        }
+        foreach (var dropped in previous.Patches.Where(p => !matched.Contains(p.MessageId) && !Missing(current, p.Index, p.Total)))
+            changes.Add(new Change(PatchTexts.Slot(dropped), $"dropped patch: {dropped.Title}", null, null, "patch-dropped", Link(dropped.MessageId)));
+        return new(version, previous.Version, changes);
+    }
+
+    /// <summary>A slot the version announces (i/n) but the archive does not hold: neither added nor dropped, just unknown.</summary>
+    private static bool Missing(VersionEntry version, int index, int total) =>
+        index >= 1 && version.Patches.Any(p => p.Total == total) && version.Patches.All(p => p.Index != index);
+
+    /// <summary>One line per review message that prompted the change; a change nobody asked for says so.</summary>
+    private static IEnumerable<Change> Prompted(IReadOnlyList<ActEntry> acts, PatchRef patch, string? _, string slot, string what, string kind)
+    {
+        var prompts = acts.Where(a => a.Resolution!.Score >= PromptThreshold
+                && (a.Resolution.EvidenceMessageId == patch.MessageId || a.Resolution.AdoptedIn.Any(x => x.MessageId == patch.MessageId && x.Score >= PromptThreshold)))
+            .GroupBy(a => a.Act.MessageId).Select(g => g.First()).ToList();
+        if (prompts.Count == 0)
+        {
+            yield return new Change(slot, what + " (not prompted by review)", null, null, kind, null);
+            yield break;
+        }
+        foreach (var p in prompts)
+            yield return new Change(slot, $"{what}, as {p.Act.Author} {Verb(p.Act.Type)}", p.Act.MessageId, p.Act.Author, kind, Link(p.Act.MessageId));
+    }
+
+    private static string Verb(string type) => type switch
+    {
+        "rewording" => "proposed", "question" => "asked", "objection" => "objected", "nit" => "pointed out", _ => "suggested",
+    };
+
+    private static string Part(string label) => label.Contains("commit message") ? "commit message" : label[(label.IndexOf("comment", StringComparison.Ordinal) is var i and >= 0 ? i : 0)..];
+
+    private static string? Link(string? messageId) => messageId is null ? null : Core.Archive.MessageIds.LoreLink(messageId);
+}
