@@ -32,7 +32,7 @@ public static class StatsCommand
         await using var cmd = new NpgsqlCommand($"""
             select count(*) filter (where id like 'msg:%'), count(*) filter (where id like 'quarantine:%'),
                    (select count(*) from {schema}.mt_events), count(*) filter (where id like 'lineage:%'),
-                   count(*) filter (where id like 'decision:%')
+                   count(*) filter (where id like 'D-%')
             from {schema}.mt_streams
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

@@ -40,7 +40,7 @@ public static class Projecting
 
             var decisionId = DecisionIds.ForLineage(stored.LineageId);
             if (!decisions.Remove(decisionId, out var decision)) { mismatches.Add(decisionId + " (missing)"); continue; }
-            var curated = await session.Events.FetchStreamAsync("decision:" + decisionId, token: ct);
+            var curated = await session.Events.FetchStreamAsync(decisionId, token: ct);
             var foldedDecision = new DecisionRationale();
             foreach (var e in events.Concat(curated).OrderBy(e => e.Sequence).Where(e => e.Data is IDecisionEvent d && d.DecisionId == decisionId))
                 foldedDecision.When(e.Data);
@@ -49,7 +49,7 @@ public static class Projecting
         }
         foreach (var (id, decision) in decisions)
         {
-            var curated = await session.Events.FetchStreamAsync("decision:" + id, token: ct);
+            var curated = await session.Events.FetchStreamAsync(id, token: ct);
             var folded = new DecisionRationale();
             foreach (var e in curated) folded.When(e.Data);
             count++;

@@ -18,13 +18,16 @@ internal static class ActPatterns
     // Words after which a positive phrase is negated or only conditional: "doesn't look good", "let me know if it makes sense".
     public static readonly Regex Negation = R(@"(?:\bnot|n't|\bnever|\bhardly|\bno longer|\bif|\bwhether|\bunless)\s+(?:\w+\s+){0,3}$");
 
+    // A sentence flagged as a nit: "nit: ...", "Nitpick: ...", "A nit, ...", "Just a nit".
+    public static readonly Regex NitSentence = R(@"\bnit(?:pick(?:ing|y)?|s)?\b");
+
     public static readonly IReadOnlyList<PhraseRule> Rules =
     [
         // Objection: the patch is wrong or unsafe.
         new("objection.nak", ActType.Objection, R(@"\bNA[CK]K?(?:ed)?\b(?!-by)|\bNacked-by\b", RegexOptions.Compiled), 0.95),
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
-        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?)\b"), 0.55),
+        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
         new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
@@ -58,15 +61,18 @@ internal static class ActPatterns
         new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true),
         new("praise.lgtm", ActType.Praise, R(@"\bLGTM\b", RegexOptions.Compiled), 0.9),
         new("praise.nice", ActType.Praise, R(@"^(?:very\s+|really\s+)?(?:nice|neat|great|excellent|cool|awesome)\b(?!\s+to\b)|\b(?:nice|neat|great|good|clean)\s+(?:work|job|cleanup|catch|find|patch|series|improvement|idea|one)\b"), 0.6, CheckNegation: true),
-        new("praise.thanks-for", ActType.Praise, R(@"\bthanks?(?:\s+you)?(?:\s+a\s+lot|\s+so\s+much)?\s+for\s+(?:doing|working|fixing|taking|cleaning|tackling|being|the\s+(?:cleanup|fix|patch|series|work|effort)|this|your\s+(?:work|effort|patience))\b"), 0.6, Speaker.Reviewer),
+        new("praise.thanks-for", ActType.Praise, R(@"\bthanks?(?:\s+you)?(?:\s+[A-Z]\w+)?(?:\s+a\s+lot|\s+so\s+much)?\s+for\s+(?:doing|working|fixing|taking|cleaning|tackling|being|the\s+(?:cleanup|fix(?:es)?|patch(?:es)?|series|work|efforts?|changes?|update|rework)|this|your\s+(?:work|efforts?|patience|persistence))\b"), 0.6, Speaker.Reviewer),
         new("praise.like", ActType.Praise, R(@"\bI\s+(?:really\s+)?like\s+(?:it|this|that|the\s+(?:idea|approach|change|patch|new))\b"), 0.6, CheckNegation: true),
 
         // Acceptance: agreeing to change, or agreeing with a point.
-        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4,
+        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, CheckNegation: true),
-        new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine))(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55,
+        // Anyone taking up a request: "Sure, ...", "Ack.", "Will do." (a co-author or co-designer accepts too).
+        new("acceptance.sure", ActType.Acceptance, R(@"^(?:sure|ack|will\s+do|thanks,?\s+will\s+do|noted)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll))"), 0.7,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
-        new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65,
+        new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine))(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55, Speaker.Author,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
+        new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.8, CheckNegation: true),
 
         // Pushback: disagreement with a comment (Objection when a reviewer says it about the patch).
@@ -75,6 +81,10 @@ internal static class ActPatterns
         new("pushback.intentional", ActType.Pushback, R(@"\b(?:that's|that\s+is|this\s+is|it's|it\s+is|was)\s+(?:\w+\s+)?(?:intentional|deliberate|on\s+purpose|by\s+design|intended)\b|\bintentionally\b|\bdeliberately\b"), 0.5,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.8),
 
+        new("pushback.rebuttal", ActType.Pushback, R(@"^(?:not\s+quite|not\s+really|not\s+at\s+all|not\s+necessarily|that's\s+not\s+(?:true|the\s+case|what)|that\s+is\s+not\s+(?:true|the\s+case))\b|\bno\s+other\s+(?:choice|way|option)\b|\boff\s+the\s+table\b|\bon\s+principle\b|\bI\s+(?:don't|do\s+not)\s+(?:immediately\s+)?see\s+(?:what|anything|why\s+(?:this|that|it)\s+(?:is|would\s+be)\s+a\s+problem)\b|\bwhat\s+is\s+the\s+point\b|\bthe\s+(?:main\s+|whole\s+)?(?:reason|point)\s+(?:for|of|why)\s+(?:adding|doing|this|that|having)\b|\bconsistent\s+with\s+what\b|\bI\s+(?:do\s+not|don't)\s+(?:really\s+)?like\b|\bI\s+think\s+(?:that|this|it)(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+)?(?:confusing|wrong|worse|pointless)\b"), 0.6,
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.75),
+        new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
+
         // Direction: policy / scope statements.
         new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75),
         new("direction.conservative", ActType.Direction, R(@"\bbe\s+conservative\b|\b(?:do\s+not|don't|not)\s+enable\b|\berr\s+on\s+the\s+side\b"), 0.75),
@@ -82,6 +92,7 @@ internal static class ActPatterns
         new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
+        new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),
         new("direction.lets-not", ActType.Direction, R(@"\blet's\s+not\b|\blet's\s+(?:just\s+)?(?:leave|wait|table|defer)\b"), 0.6),
     ];
 }

@@ -123,12 +123,12 @@ public static partial class ActRules
                 type = at;
                 confidence = rule.AuthorConfidence ?? confidence;
             }
-            // Someone other than the author disagreeing with quoted code objects to the patch; disagreeing with quoted prose
-            // (another reply, an argument) pushes back on it.
-            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && quotesCode && rule.Name is "pushback.disagree" or "pushback.rebuttal")
+            // A reviewer disagreeing in a patch's thread objects to the patch; disagreeing in a cover letter's discussion pushes back.
+            // A rebuttal ("Not quite", "no other choice") pushes back unless it answers quoted code.
+            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && ((context.QuotesPatch && rule.Name == "pushback.disagree") || (quotesCode && rule.Name == "pushback.rebuttal")))
                 type = ActType.Objection;
-            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !quotesCode && rule.Name == "objection.dont-think")
-                (type, confidence) = (ActType.Pushback, 0.5);
+            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !context.QuotesPatch && rule.Name == "objection.dont-think")
+                (type, confidence) = (ActType.Pushback, 0.45);
             acts.Add(new DetectedAct(type, sentence, null, confidence, rule.Name));
         }
     }

@@ -9,7 +9,7 @@ public sealed record AppliedCommit(string Subject, string? Sha, string? Tree);
 public static partial class AppliedNotices
 {
     // "Applied to kvmarm/next, thanks!", "Thanks, applied.", "Queued for 6.9", "Pushed to for-next", "applied to the foo tree"
-    [GeneratedRegex(@"^\s*(?:thanks[,!.]?\s*)?(?:I'?ve\s+|I\s+have\s+|now\s+)?(?:applied|queued(?:\s+up)?|pushed|picked(?:\s+it)?\s+up|merged|taken)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:thanks[,!.]?\s*)?(?:I'?ve\s+|I\s+have\s+|now\s+)?(?:applied|queued(?:\s+up)?|pushed|pulled|picked(?:\s+it)?\s+up|merged|taken)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AppliedLine();
 
     [GeneratedRegex(@"^\s*(?:to|into|in|on|onto|for)\s+(?:the\s+)?(?<tree>[\w.+\-]+(?:/[\w.+\-]+)*)", RegexOptions.IgnoreCase)]

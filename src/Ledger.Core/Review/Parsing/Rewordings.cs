@@ -138,6 +138,32 @@ public static partial class Rewordings
         return result;
     }
 
+    /// <summary>
+    /// A spelling fix rather than new wording: "*corner cases", or s/old/new/ between two single words at most two edits apart
+    /// ("uncertainity" to "uncertainty", "Adds" to "Add").
+    /// </summary>
+    public static bool IsTypoFix(ProposedWording p)
+    {
+        if (p.Rule == "rewording.star-correction") return true;
+        if (p.Rule != "rewording.s-slash") return false;
+        var m = Substitution().Match(p.Text);
+        if (!m.Success) return false;
+        var (old, @new) = (m.Groups["old"].Value.Trim(), p.Proposed.Trim());
+        if (old.Length == 0 || @new.Length == 0 || old.Contains(' ') || @new.Contains(' ')) return false;
+        return Distance(old.ToLowerInvariant(), @new.ToLowerInvariant()) <= Math.Min(2, Math.Max(1, old.Length / 4));
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+            for (var j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+
     private static bool IsBlockLine(string l) =>
         l.Trim().Length > 0 && (char.IsWhiteSpace(l[0]) || l.TrimStart().StartsWith("/*", StringComparison.Ordinal) || (l.TrimStart().StartsWith('*') && l.TrimStart().Length > 1 && l.TrimStart()[1] is ' ' or '/'));
 
