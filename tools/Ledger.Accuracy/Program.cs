@@ -16,8 +16,9 @@ for (var i = 0; i < args.Length; i++)
         case "--synthetic": synthetic = int.Parse(Next()); break;
         case "--seed": seed = int.Parse(Next()); break;
         case "--mistakes": mistakes = true; break;
+        case "--rule-census": Console.Write(RuleCensus.Run(Next())); return 0;
         case "-h" or "--help":
-            Console.WriteLine("ledger-accuracy [--labels DIR] [--vfio MBOX] [--kvmarm EPOCH.git] [--per-set] [--synthetic N] [--seed S] [--mistakes]");
+            Console.WriteLine("ledger-accuracy [--labels DIR] [--vfio MBOX] [--kvmarm EPOCH.git] [--per-set] [--synthetic N] [--seed S] [--mistakes] | --rule-census SOURCE");
             Console.WriteLine("  --kvmarm: a bare mirror of the kvmarm bundle (git clone --mirror .../kvmarm-2019-2023.bundle /tmp/acc/git/0.git);");
             Console.WriteLine("            the whole archive is interpreted once unless --per-set (each set from its own messages only).");
             return 0;

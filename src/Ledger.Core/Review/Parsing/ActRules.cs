@@ -34,7 +34,7 @@ public static partial class ActRules
     private static partial Regex NitPrefix();
 
     // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?").
-    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestQuestion();
 
     public static IReadOnlyList<DetectedAct> Classify(ReplySegment segment, ActContext context)

@@ -1,0 +1,78 @@
+using Ledger.Accuracy;
+
+namespace Ledger.Tests.Accuracy;
+
+/// <summary>
+/// Keeps the figures in docs/ACCURACY.md from regressing. Floors are the figures reached minus a small margin;
+/// raise them when the extraction improves. Series grouping and trailer attribution must stay exact.
+/// </summary>
+public class AccuracyTests
+{
+    private static readonly Lazy<IReadOnlyList<LabelSet>> Labelled = new(() => Labels.Load());
+    private static readonly Lazy<SetReport> VfioReport = new(() => AccuracyRun.Vfio(Labelled.Value));
+
+    [Fact]
+    public void LabelsLoad()
+    {
+        var sets = Labelled.Value;
+        Assert.Contains(sets, s => s.Name == "vfio" && s.Messages.Count == 100);
+        Assert.Equal(6, sets.Count);
+        Assert.All(sets, s => Assert.Equal(s.Messages.Count(m => m.Kind == "reply"), s.Acts.Count));
+    }
+
+    [Fact]
+    public void VfioSeriesGroupingIsExact()
+    {
+        var r = VfioReport.Value;
+        Assert.True(r.SeriesPairs.Exact, r.SeriesPairs.ToString()); // all nine versions in one lineage
+        Assert.True(r.PatchPairs.Exact, r.PatchPairs.ToString());
+        Assert.True(r.Versions.Exact, r.Versions.ToString());
+    }
+
+    [Fact]
+    public void VfioTrailersAreExact()
+    {
+        var r = VfioReport.Value;
+        Assert.True(r.Trailers.Exact, r.Trailers.ToString());
+        Assert.True(r.TrailerFlags.Exact, r.TrailerFlags.ToString());
+    }
+
+    [Fact]
+    public void VfioActsDoNotRegress()
+    {
+        var r = VfioReport.Value;
+        var micro = r.ActMicro;
+        Assert.True(micro.F1 >= 0.69, $"vfio act micro {micro}");
+        Assert.True(micro.Precision >= 0.74, $"vfio act micro {micro}");
+        Assert.True(r.Act("rewording").F1 >= 0.95, $"rewording {r.Act("rewording")}");
+        Assert.True(r.Act("nit").F1 >= 0.9, $"nit {r.Act("nit")}");
+        Assert.True(r.Act("applied").F1 >= 1.0, $"applied {r.Act("applied")}");
+        Assert.True(r.Act("direction").Precision >= 0.9, $"direction {r.Act("direction")}");
+        Assert.True(r.Act("pushback").Precision >= 0.9, $"pushback {r.Act("pushback")}");
+    }
+
+    [Fact]
+    public void SyntheticArchiveScores()
+    {
+        var r = SyntheticEvaluation.Run(600, seed: 7);
+        Assert.True(r.SeriesPairs.Precision >= 0.99, $"synthetic series {r.SeriesPairs}");
+        Assert.True(r.SeriesPairs.Recall >= 0.97, $"synthetic series {r.SeriesPairs}");
+        Assert.True(r.Trailers.F1 >= 0.98, $"synthetic trailers {r.Trailers}");
+        Assert.True(r.ActMicro.F1 >= 0.7, $"synthetic acts {r.ActMicro}");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void KvmarmSetsInTheWholeArchive()
+    {
+        var epoch = Evaluator.EnsureKvmarmMirror(Environment.GetEnvironmentVariable("LEDGER_KVMARM_EPOCH") ?? "/tmp/acc/git/0.git");
+        var (reports, timing) = AccuracyRun.Kvmarm(Labelled.Value, epoch, wholeArchive: true);
+        var all = AccuracyRun.Total("kvmarm", reports);
+        Assert.True(all.SeriesPairs.Exact, $"{all.SeriesPairs}; {string.Join("; ", all.Mistakes.Where(m => m.StartsWith("series")))}");
+        Assert.True(all.Versions.Exact, all.Versions.ToString());
+        Assert.True(all.Trailers.Exact, all.Trailers.ToString());
+        Assert.True(all.TrailerFlags.Exact, all.TrailerFlags.ToString());
+        Assert.True(all.ActMicro.F1 >= 0.72, $"kvmarm act micro {all.ActMicro} ({timing})");
+        Assert.True(all.Act("applied").Recall >= 1.0, $"applied {all.Act("applied")}");
+    }
+}
