@@ -16,6 +16,7 @@ public static class LedgerCli
         };
         root.Options.Add(Db);
         foreach (var command in QueryCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(WorkCommand.Create());
         try
         {
             return await root.Parse(args).InvokeAsync();

@@ -5,7 +5,8 @@ namespace Ledger.Core.Importing.Sources;
 
 /// One public-inbox v2 epoch (a bare git repository, one message per commit in blob "m").
 /// Commits are listed with rev-list and their blobs streamed through a single `git cat-file --batch`.
-public sealed class GitEpochSource(string repoPath, string? since, string? positionLabel = null) : IMailSource
+/// With `until` set, only the bounded range since..until is read (one share of a distributed import).
+public sealed class GitEpochSource(string repoPath, string? since, string? positionLabel = null, string? until = null) : IMailSource
 {
     /// Checkpoint key: the full normalized path of the epoch repository.
     public static string KeyFor(string repoPath) =>
@@ -55,17 +56,20 @@ public sealed class GitEpochSource(string repoPath, string? since, string? posit
             throw new SourceReadException($"git rev-list failed for epoch {Name}: {revList.Stderr}");
     }
 
-    /// Everything reachable from HEAD (or from any ref if HEAD is unborn), minus what `since` already covered.
+    /// Everything reachable from HEAD (or from any ref if HEAD is unborn, or from `until` when given), minus what `since` already covered.
     private async Task<string[]> RangeAsync(CancellationToken ct)
     {
-        var (headExit, _) = await GitCli.RunAsync(Name, Name, ct, "rev-parse", "--verify", "-q", "HEAD^{commit}");
-        string[] tips = headExit == 0 ? ["HEAD"] : ["--all"];
+        var tip = string.IsNullOrEmpty(until) ? "HEAD" : until;
+        var (headExit, _) = await GitCli.RunAsync(Name, Name, ct, "rev-parse", "--verify", "-q", tip + "^{commit}");
+        if (headExit != 0 && !string.IsNullOrEmpty(until))
+            throw new SourceReadException($"Git epoch {Name} has no commit {until}.");
+        string[] tips = headExit == 0 ? [tip] : ["--all"];
         if (string.IsNullOrEmpty(since)) return tips;
         var (known, _) = await GitCli.RunAsync(Name, Name, ct, "cat-file", "-e", since + "^{commit}");
         if (known != 0) return tips;
         if (headExit == 0)
         {
-            var (ancestor, _) = await GitCli.RunAsync(Name, Name, ct, "merge-base", "--is-ancestor", since, "HEAD");
+            var (ancestor, _) = await GitCli.RunAsync(Name, Name, ct, "merge-base", "--is-ancestor", since, tip);
             if (ancestor != 0) return tips; // history rewritten: read all, the importer is idempotent
         }
         return [.. tips, "^" + since];
