@@ -10,6 +10,8 @@ public static class LedgerCli
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Bind the terminal to the current Console.Out on every run (tests redirect it between runs).
+        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(Console.Out) });
         var root = new RootCommand("Ledger: why is this code the way it is? Review history and decisions from mailing-list mail.")
         {
             ImportCommand.Create(), StatsCommand.Create(), QuarantineCommand.Create(), DbCommand.Create(),

@@ -12,6 +12,10 @@ namespace Ledger.Core.Review.Series;
 public static partial class LineageLinking
 {
     public const double TitleThreshold = 0.6;
+    /// <summary>A link or reply between two postings of the same author joins them only if their work is recognisably the same.</summary>
+    public const double RelatedThreshold = 0.3;
+    /// <summary>Two postings of the same version number belong together only as a resend: nearly the same title.</summary>
+    public const double ResendThreshold = 0.8;
 
     [GeneratedRegex(@"lore\.kernel\.org/(?:[\w.-]+/)?(?:r/)?([^\s/<>""]+@[^\s/<>""]+?)/?(?=[\s>)\]""]|$)", RegexOptions.Multiline)]
     private static partial Regex LoreLink();
@@ -19,15 +23,18 @@ public static partial class LineageLinking
     public static List<Lineage> Link(MailIndex index, List<SeriesVersion> versions)
     {
         var parent = versions.ToDictionary(v => v.Id, v => v.Id);
+        var members = versions.ToDictionary(v => v.Id, v => new List<SeriesVersion> { v });
         var links = new Dictionary<string, (string Rule, double Score)>();
         string Find(string x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
         void Union(SeriesVersion a, SeriesVersion b, string rule, double score)
         {
             var (ra, rb) = (Find(a.Id), Find(b.Id));
-            if (ra == rb) return;
-            var (early, late) = a.Date <= b.Date ? (a, b) : (b, a);
-            parent[Find(late.Id)] = Find(early.Id);
-            links.TryAdd(late.Id, (rule, score));
+            if (ra == rb || !CanJoin(members[ra], members[rb])) return;
+            var (keep, gone) = members[ra][0].Date <= members[rb][0].Date ? (ra, rb) : (rb, ra);
+            parent[gone] = keep;
+            members[keep].AddRange(members[gone]);
+            members[keep].Sort((x, y) => x.Date.CompareTo(y.Date));
+            links.TryAdd(a.Date <= b.Date ? b.Id : a.Id, (rule, score));
         }
 
         var byPostingKey = versions.SelectMany(v => v.Postings.Select(p => (p.Key, v))).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().v);
@@ -35,15 +42,17 @@ public static partial class LineageLinking
         foreach (var group in versions.Select(v => (v, id: ChangeId(v))).Where(x => x.id is not null).GroupBy(x => x.id))
             foreach (var pair in group.Skip(1)) Union(group.First().v, pair.v, "change-id", 1.0);
 
+        // Links and replies also point at dependencies and at other people's work: only the same author's related posting counts.
+        bool Related(SeriesVersion a, SeriesVersion b) => a != b && a.AuthorAddress == b.AuthorAddress && TitleSimilarity(a, b) >= RelatedThreshold;
         foreach (var v in versions)
         {
             foreach (var posting in v.Postings)
             {
                 foreach (Match m in LoreLink().Matches(posting.Mail.Body))
-                    if (byPostingKey.TryGetValue(MessageIds.Key(Uri.UnescapeDataString(m.Groups[1].Value)), out var other) && other != v)
+                    if (byPostingKey.TryGetValue(MessageIds.Key(Uri.UnescapeDataString(m.Groups[1].Value)), out var other) && Related(other, v))
                         Union(other, v, "lore-link", 1.0);
                 foreach (var ancestor in index.Ancestors(posting))
-                    if (byPostingKey.TryGetValue(ancestor.Key, out var other) && other != v && other.Version != v.Version && other.AuthorAddress == v.AuthorAddress)
+                    if (byPostingKey.TryGetValue(ancestor.Key, out var other) && other.Version != v.Version && Related(other, v))
                         Union(other, v, "in-reply-to-earlier-version", 0.95);
             }
         }
@@ -51,7 +60,7 @@ public static partial class LineageLinking
         var byPatchId = versions.SelectMany(v => v.Patches.Select(p => (p.Patch.PatchId, v))).Where(x => x.PatchId is not null).GroupBy(x => x.PatchId);
         foreach (var group in byPatchId)
             foreach (var pair in group.Skip(1))
-                if (pair.v.Version != group.First().v.Version) Union(group.First().v, pair.v, "patch-id", 0.9);
+                if (pair.v.Version != group.First().v.Version && pair.v.AuthorAddress == group.First().v.AuthorAddress) Union(group.First().v, pair.v, "patch-id", 0.9);
 
         foreach (var byAuthor in versions.GroupBy(v => v.AuthorAddress))
         {
@@ -59,13 +68,22 @@ public static partial class LineageLinking
             for (var i = 0; i < list.Count; i++)
                 for (var j = i + 1; j < list.Count; j++)
                 {
-                    if (list[i].Version == list[j].Version && Find(list[i].Id) != Find(list[j].Id)) continue;
+                    if (list[i].Version == list[j].Version) continue;
                     var score = TitleSimilarity(list[i], list[j]);
                     if (score >= TitleThreshold) Union(list[i], list[j], "author+title", score);
                 }
         }
 
         return versions.GroupBy(v => Find(v.Id)).Select(g => new Lineage(g.ToList(), links)).ToList();
+    }
+
+    /// <summary>A lineage has one posting per version number, or a resend of it: a join that breaks that is refused.</summary>
+    private static bool CanJoin(List<SeriesVersion> a, List<SeriesVersion> b)
+    {
+        foreach (var x in a)
+            foreach (var y in b)
+                if (x.Version == y.Version && Words.Jaccard(WithoutPrefix(x.Title), WithoutPrefix(y.Title)) < ResendThreshold) return false;
+        return true;
     }
 
     /// <summary>The best match between any two titles (cover or patch) of the two versions, on normalised words.</summary>
