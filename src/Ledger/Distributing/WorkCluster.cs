@@ -116,7 +116,7 @@ public static class WorkCluster
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync(ct);
-        foreach (var table in new[] { $"wolverine_queue_{QueueName}", $"wolverine_queue_{QueueName}_scheduled", "wolverine_incoming_envelopes", "wolverine_outgoing_envelopes", "wolverine_dead_letters" })
+        foreach (var table in new[] { $"wolverine_queue_{QueueName}", $"wolverine_queue_{QueueName}_scheduled", "wolverine_incoming_envelopes", "wolverine_outgoing_envelopes", "wolverine_dead_letters", "mt_doc_importplan", "mt_doc_importrangedone" })
         {
             if (await CountAsync(conn, $"select count(*) from information_schema.tables where table_schema = '{LedgerStore.Schema}' and table_name = '{table}'", ct) == 0) continue;
             await using var cmd = new NpgsqlCommand($"delete from {LedgerStore.Schema}.{table}", conn);
