@@ -15,6 +15,8 @@ namespace Ledger.Importing;
 /// </summary>
 public sealed class Importer(DocumentStore store, int batchSize = 1000)
 {
+    private bool _headerTableReady;
+
     public async Task<ImportSummary> ImportAsync(IMailSource source, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
@@ -38,6 +40,9 @@ public sealed class Importer(DocumentStore store, int batchSize = 1000)
             write = await HandOver(write, batch, tally, ct);
             await write;
             progress?.Report(tally.Progress(clock.Elapsed));
+            if (Environment.GetEnvironmentVariable("LEDGER_TRACE") is { Length: > 0 })
+                Console.Error.WriteLine($"[import] {tally.Read} read in {clock.Elapsed.TotalSeconds:F1} s: parsing (both cores) {tally.ParseTime.TotalSeconds:F1} s, " +
+                    $"writing {tally.WriteTime.TotalSeconds:F1} s (events {tally.EventTime.TotalSeconds:F1} s, headers {tally.HeaderTime.TotalSeconds:F1} s), parser waited for writer {tally.WaitTime.TotalSeconds:F1} s");
         }
         return new ImportSummary(tally.Read, tally.New, tally.Duplicates, tally.Quarantined, clock.Elapsed, tally.NewIds);
     }
@@ -45,22 +50,32 @@ public sealed class Importer(DocumentStore store, int batchSize = 1000)
     private async Task<Task> HandOver(Task previousWrite, List<RawMail> batch, Tally tally, CancellationToken ct)
     {
         if (batch.Count == 0) return previousWrite;
-        var readings = new (RawMail Raw, MailReading Reading)[batch.Count];
-        Parallel.For(0, batch.Count, i => readings[i] = (batch[i], MailParser.Parse(batch[i].Bytes)));
+        var readings = new (RawMail Raw, MailReading Reading, MailHeader? Header)[batch.Count];
+        var parse = Stopwatch.StartNew();
+        Parallel.For(0, batch.Count, i =>
+        {
+            var reading = MailParser.Parse(batch[i].Bytes);
+            readings[i] = (batch[i], reading, reading is MailReading.Read r ? MailHeader.Of(r.Mail) : null);
+        });
+        tally.ParseTime += parse.Elapsed;
+        var wait = Stopwatch.StartNew();
         await previousWrite;
+        tally.WaitTime += wait.Elapsed;
         return WriteAsync(readings, tally, ct);
     }
 
-    private async Task WriteAsync((RawMail Raw, MailReading Reading)[] readings, Tally tally, CancellationToken ct)
+    private async Task WriteAsync((RawMail Raw, MailReading Reading, MailHeader? Header)[] readings, Tally tally, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var fresh = new Dictionary<string, StreamAction>();
+        var headers = new List<MailHeader>();
         var copies = new List<(string Stream, MessageCopyReceived Copy)>();
         var keys = readings.Select(r => StreamOf(r.Reading)).Distinct().ToArray();
         await using var session = store.LightweightSession();
         var known = await ExistingStreamsAsync(session, keys, ct);
         var knownHashes = await KnownHashesAsync(session, readings, known, ct);
 
-        foreach (var (raw, reading) in readings)
+        foreach (var (raw, reading, header) in readings)
         {
             tally.Read++;
             var stream = StreamOf(reading);
@@ -81,18 +96,32 @@ public sealed class Importer(DocumentStore store, int batchSize = 1000)
                     break;
                 case MailReading.Read { Mail: var m }:
                     fresh[stream] = StreamAction.Start(store.Events, stream, [Archived(m, raw)]);
+                    headers.Add(header!);
                     knownHashes.Add(stream + " " + m.Sha256);
                     tally.New++;
-                    tally.NewIds.Add(m.MessageId);
+                    if (tally.NewIds.Count < ImportSummary.MaxListedIds) tally.NewIds.Add(m.MessageId);
                     break;
             }
         }
 
+        var events = Stopwatch.StartNew();
         if (fresh.Count > 0) await store.BulkInsertEventsAsync(fresh.Values.ToList(), batchSize: 1000, ct);
+        tally.EventTime += events.Elapsed;
+        var headerClock = Stopwatch.StartNew();
+        // After the events: a header row never names a message that is not archived (a missing one is re-derived).
+        if (headers.Count > 0)
+        {
+            await using var conn = store.Storage.Database.CreateConnection();
+            await conn.OpenAsync(ct);
+            if (!_headerTableReady) { await MailHeader.EnsureTableAsync(conn, ct); _headerTableReady = true; }
+            await MailHeader.WriteAsync(conn, headers, ct);
+        }
+        tally.HeaderTime += headerClock.Elapsed;
         foreach (var (stream, copy) in copies) session.Events.Append(stream, copy);
         foreach (var checkpoint in readings.Select(r => r.Raw.Checkpoint).OfType<SourceCheckpoint>().GroupBy(c => c.Key).Select(g => g.Last()))
             session.Store(new ImportCheckpoint { Id = checkpoint.Key, Commit = checkpoint.Commit });
         await session.SaveChangesAsync(ct);
+        tally.WriteTime += clock.Elapsed;
     }
 
     private static MessageArchived Archived(ParsedMail m, RawMail raw) => new(
@@ -118,7 +147,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 1000)
     }
 
     /// <summary>Hashes of copies already recorded, so a re-import of the same copy appends nothing.</summary>
-    private static async Task<HashSet<string>> KnownHashesAsync(IDocumentSession session, (RawMail Raw, MailReading Reading)[] readings, HashSet<string> known, CancellationToken ct)
+    private static async Task<HashSet<string>> KnownHashesAsync(IDocumentSession session, (RawMail Raw, MailReading Reading, MailHeader? Header)[] readings, HashSet<string> known, CancellationToken ct)
     {
         var hashes = new HashSet<string>();
         var streams = readings.Where(r => r.Reading is MailReading.Read).Select(r => StreamOf(r.Reading)).Where(known.Contains).Distinct().ToArray();
@@ -135,6 +164,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 1000)
     private sealed class Tally
     {
         public long Read, New, Duplicates, Quarantined;
+        public TimeSpan ParseTime, WaitTime, WriteTime, EventTime, HeaderTime;
         public readonly List<string> NewIds = [];
         public ImportProgress Progress(TimeSpan elapsed) => new(Read, New, Duplicates, Quarantined, elapsed);
     }

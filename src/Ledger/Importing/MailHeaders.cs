@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Ledger.Core.Archive;
+using Ledger.Core.Review.Parsing;
+using Ledger.Database;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Ledger.Importing;
+
+/// <summary>
+/// One small row per archived message: what threading, series grouping and lineage linking need, without the body.
+/// `links` holds every Message-ID key the message points at (In-Reply-To, References, lore links in a posting);
+/// `features` the posting's change-id and patch-id. Written by COPY at import time; the review indexer groups
+/// from these rows alone and loads bodies only for the lineages new mail touches. `pending` marks rows not yet
+/// understood. It is derived data: rows missing for archived messages are re-derived from the raw mail.
+/// </summary>
+public sealed partial record MailHeader(string Key, string StreamId, string[] Links, string FromAddress, bool Posting, string? Title, string[] Features)
+{
+    public const string Table = LedgerStore.Schema + ".mail_headers";
+
+    // The same pattern LineageLinking uses for links to an earlier version's messages.
+    [GeneratedRegex(@"lore\.kernel\.org/(?:[\w.-]+/)?(?:r/)?([^\s/<>""]+@[^\s/<>""]+?)/?(?=[\s>)\]""]|$)", RegexOptions.Multiline)]
+    private static partial Regex LoreLink();
+
+    public static MailHeader Of(ParsedMail m)
+    {
+        var key = MessageIds.Key(m.MessageId);
+        var subject = Subjects.Parse(m.Subject);
+        var posting = (subject.IsPatch || subject.IsPullRequest) && !subject.IsReply;
+        var links = new List<string>();
+        if (m.InReplyTo is { } p) links.Add(MessageIds.Key(p));
+        links.AddRange(m.References.Select(MessageIds.Key));
+        string? title = null;
+        var features = new List<string>();
+        if (posting)
+        {
+            foreach (Match match in LoreLink().Matches(m.Body))
+                links.Add(MessageIds.Key(Uri.UnescapeDataString(match.Groups[1].Value)));
+            var body = PatchBodies.Parse(m.Body);
+            if (!string.IsNullOrWhiteSpace(body.ChangeId)) features.Add("c:" + body.ChangeId);
+            if (body.PatchId is { } pid) features.Add("p:" + pid);
+            title = WithoutPrefix(subject.Title);
+        }
+        return new MailHeader(key, MessageIds.StreamKey(m.MessageId), links.Where(l => l.Length > 0 && l != key).Distinct().ToArray(),
+            m.FromAddress, posting, title, features.ToArray());
+    }
+
+    /// <summary>As LineageLinking compares titles: normalised, subsystem prefix dropped.</summary>
+    public static string WithoutPrefix(string title)
+    {
+        var normalized = Subjects.NormalizeTitle(title);
+        var colon = normalized.LastIndexOf(": ", StringComparison.Ordinal);
+        return colon >= 0 && colon < normalized.Length - 10 ? normalized[(colon + 2)..] : normalized;
+    }
+
+    public static async Task EnsureTableAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand($"""
+            create schema if not exists {LedgerStore.Schema};
+            create table if not exists {Table} (
+              id bigserial primary key, key text not null unique, stream_id text not null, links text[] not null,
+              from_address text not null, posting boolean not null, title text, features text[] not null,
+              pending boolean not null default true);
+            create index if not exists mail_headers_pending on {Table} (id) where pending;
+            """, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Binary COPY into a staging table, then one insert that skips keys already indexed (a retried batch).</summary>
+    public static async Task WriteAsync(NpgsqlConnection conn, IReadOnlyCollection<MailHeader> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var create = new NpgsqlCommand(
+            $"create temp table if not exists mail_headers_in (key text, stream_id text, links text[], from_address text, posting boolean, title text, features text[]) on commit delete rows", conn, tx))
+            await create.ExecuteNonQueryAsync(ct);
+        await using (var copy = await conn.BeginBinaryImportAsync("copy mail_headers_in from stdin (format binary)", ct))
+        {
+            foreach (var r in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(r.Key, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.StreamId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Links, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.FromAddress, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Posting, NpgsqlDbType.Boolean, ct);
+                if (r.Title is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(r.Title, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Features, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var insert = new NpgsqlCommand(
+            $"insert into {Table} (key, stream_id, links, from_address, posting, title, features) select * from mail_headers_in on conflict (key) do nothing", conn, tx))
+            await insert.ExecuteNonQueryAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}
