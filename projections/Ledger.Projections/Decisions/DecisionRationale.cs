@@ -33,10 +33,8 @@ public sealed class DecisionRationale
                 Revisions = []; History = []; Statuses = [];
                 break;
             case RationaleRevised r:
+                // The per-patch history lines come as DecisionEvidenceFound; the revision itself is the rationale as of that version.
                 Revisions.Add(r);
-                History.Add(new HistoryEntry(r.Date, r.Person, r.MessageId, r.Version, "rationale-revised",
-                    r.WordDiff is null ? "rationale first stated" : $"rationale reworded ({r.SimilarityToPrevious:P0} similar)" + (r.PromptedBy.Length > 0 ? $", prompted by {r.PromptedBy.Length} review message(s)" : ""),
-                    "mail", r.Provenance.Rule));
                 break;
             case DecisionEvidenceFound f: History.Add(new HistoryEntry(f.Date, f.Person, f.MessageId, f.Version, f.Kind, f.Summary, "mail", f.Provenance.Rule)); break;
             case DecisionStatusDetected s: Statuses.Add(new StatusEntry(s.Date, s.Status, s.Person, s.MessageId, "mail")); break;

@@ -47,13 +47,15 @@ public static partial class DecisionDetection
                     before is null ? 0 : Math.Round(Words.Jaccard(before, text), 3), before is null ? null : Words.Diff(before, text), prompted,
                     Provenance.Of(previous is null ? "rationale.first-posting" : "rationale.revised")));
             }
+            if (previous is not null && before != text)
+                events.AddRange(PatchRevisions(id, lineage, previous, version, acts));
             events.Add(new DecisionEvidenceFound(id, lineage.Id, version.First.Mail.MessageId, version.Author, version.Date, version.Version, "posted",
                 $"v{version.Version} posted: {version.Title} ({version.Patches.Count} patch{(version.Patches.Count == 1 ? "" : "es")})", Provenance.Of("history.posted")));
             previous = version;
         }
 
         // One history line per message and kind: a reply asking three questions is one step of the story.
-        foreach (var (found, resolution) in acts.Where(a => Shaping.Contains(a.Act.Act.Type)).GroupBy(a => (a.Act.Reply.Key, a.Act.Act.Type)).Select(g => g.First()))
+        foreach (var (found, resolution) in acts.Where(a => Shaping.Contains(a.Act.Act.Type) || IsAuthorAgreeing(a.Act, lineage)).GroupBy(a => (a.Act.Reply.Key, a.Act.Act.Type)).Select(g => g.First()))
         {
             var (reply, detected) = (found.Reply, found.Act);
             var summary = Words.FirstSentences(detected.Text);
@@ -78,6 +80,33 @@ public static partial class DecisionDetection
     /// The rationale a version states. A patch of the version that the archive lacks keeps the text of its latest
     /// earlier counterpart (same slot), marked as such: the rationale "as it stands" is what was last seen.
     /// </summary>
+    /// <summary>The author agreeing to what review asked is part of why the text changed.</summary>
+    private static bool IsAuthorAgreeing(ExtractedAct act, Lineage lineage) =>
+        act.Act.Type is ActType.Acceptance && act.Reply.Mail.FromAddress == act.Version.AuthorAddress;
+
+    /// <summary>One history line per patch whose commit message or added comments changed, citing what review prompted it.</summary>
+    private static IEnumerable<object> PatchRevisions(string id, Lineage lineage, SeriesVersion previous, SeriesVersion version,
+        IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts)
+    {
+        foreach (var patch in version.Patches)
+        {
+            var earlier = previous.Patches.FirstOrDefault(p => version.Counterpart(p) == patch);
+            var now = Prose(patch);
+            var then = earlier is null ? null : Prose(earlier);
+            if (then is null || then == now || now.Length == 0) continue;
+            var prompted = acts.Where(a => a.Act.Version == previous && a.Resolution is { Status: "addressed" } r
+                    && (r.EvidenceMessageId == patch.Mail.MessageId || r.AdoptedIn.Any(x => x.MessageId == patch.Mail.MessageId && x.Score >= 0.5)))
+                .Select(a => a.Act.Reply.Person).Distinct().ToList();
+            var slot = patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total}" : "patch";
+            yield return new DecisionEvidenceFound(id, lineage.Id, patch.Mail.MessageId, version.Author, patch.Date, version.Version, "rationale-revised",
+                $"{slot}: commit message/comments reworded ({Words.Jaccard(then, now):P0} similar to v{previous.Version})"
+                + (prompted.Count > 0 ? $", taking up review by {string.Join(", ", prompted)}" : ""), Provenance.Of("rationale.patch-revised"));
+        }
+    }
+
+    private static string Prose(Review.Threads.MailView patch) =>
+        string.Join("\n\n", patch.Patch.AddedComments.Select(c => c.Text).Prepend(patch.Patch.CommitMessage.Trim()));
+
     public static RationaleBlock[] Blocks(SeriesVersion version, Lineage lineage)
     {
         var blocks = new List<RationaleBlock>();

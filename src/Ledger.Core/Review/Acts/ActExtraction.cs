@@ -32,13 +32,16 @@ public static class ActExtraction
         var queue = new Queue<MailView>(lineage.Versions.SelectMany(v => v.Postings));
         var seen = new HashSet<string>();
         while (queue.Count > 0)
-            foreach (var child in index.ChildrenOf(queue.Dequeue()))
+        {
+            var current = queue.Dequeue();
+            foreach (var child in index.ChildrenOf(current).Concat(index.OrphansOf(current)))
             {
                 if (!seen.Add(child.Key) || postings.Contains(child.Key)) continue;
                 if (child.IsPosting) continue;
                 replies.Add(child);
                 queue.Enqueue(child);
             }
+        }
         return replies;
     }
 }

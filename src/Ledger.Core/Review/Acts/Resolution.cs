@@ -35,32 +35,34 @@ public static class Resolution
                 return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted")
                 { AdoptedIn = Adoptions(next, proposed) };
         }
-        var answer = AuthorAnswer(index, act, lineage);
+        var answer = Answer(index, act, lineage);
         if (answer is not null && act.Act.Type == ActType.Question)
-            return new("answered", answer.Mail.MessageId, 1.0, "the author answered in the thread", "resolution.author-answered");
+            return new("answered", answer.Mail.MessageId, 1.0, "answered in the thread", "resolution.answered");
         if (next is not null)
         {
+            // A patch split or merged in the next version has no one counterpart: then the whole version is compared.
             var counterpart = next.Counterpart(act.Posting);
+            var candidates = counterpart is not null ? [counterpart] : next.Patches;
             var quoted = QuotedCode(act.Segment.QuotedContext);
-            if (counterpart is not null && quoted.Count > 0)
+            if (candidates.Count > 0 && quoted.Count > 0)
             {
-                var added = counterpart.Patch.Files.SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
+                var added = candidates.SelectMany(c => c.Patch.Files).SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
                 var gone = quoted.Count(q => !added.Contains(q)) / (double)quoted.Count;
                 if (gone >= 0.5)
-                    return new("addressed", counterpart.Mail.MessageId, Math.Round(gone, 2), $"{gone:P0} of the quoted lines changed in v{next.Version}", "resolution.region-changed");
+                    return new("addressed", (counterpart ?? next.First).Mail.MessageId, Math.Round(gone, 2), $"{gone:P0} of the quoted lines changed in v{next.Version}", "resolution.region-changed");
             }
-            if (counterpart is not null && quoted.Count == 0 && act.Segment.QuotedContext.Length > 40)
+            if (candidates.Count > 0 && quoted.Count == 0 && act.Segment.QuotedContext.Length > 40)
             {
-                var score = BestParagraphMatch(counterpart, act.Segment.QuotedContext);
-                if (score < 0.9)
-                    return new("addressed", counterpart.Mail.MessageId, Math.Round(1 - score, 2), $"the quoted text changed in v{next.Version}", "resolution.text-changed");
+                var best = candidates.Select(c => (Patch: c, Score: BestParagraphMatch(c, act.Segment.QuotedContext))).MaxBy(x => x.Score);
+                if (best.Score < 0.9)
+                    return new("addressed", (counterpart ?? best.Patch).Mail.MessageId, Math.Round(1 - best.Score, 2), $"the quoted text changed in v{next.Version}", "resolution.text-changed");
             }
             if (answer is not null)
-                return new("answered", answer.Mail.MessageId, 1.0, "the author answered without a change", "resolution.author-answered");
+                return new("answered", answer.Mail.MessageId, 1.0, "answered without a change", "resolution.answered");
             return new("not-addressed", counterpart?.Mail.MessageId ?? next.Id, 0, $"v{next.Version} left it unchanged", "resolution.unchanged");
         }
         return answer is not null
-            ? new("answered", answer.Mail.MessageId, 1.0, "the author answered; no later version yet", "resolution.author-answered")
+            ? new("answered", answer.Mail.MessageId, 1.0, "answered; no later version yet", "resolution.answered")
             : new("open", null, 0, "no later version and no answer", "resolution.open");
     }
 
@@ -106,8 +108,14 @@ public static class Resolution
     private static double BestParagraphMatch(MailView patch, string quoted) =>
         RationaleText.Paragraphs(patch).Select(p => Words.Containment(quoted, p)).DefaultIfEmpty(0).Max();
 
-    private static MailView? AuthorAnswer(MailIndex index, ExtractedAct act, Lineage lineage) =>
-        index.ChildrenOf(act.Reply).Where(c => c.Mail.FromAddress == lineage.AuthorAddress || c.Mail.FromAddress == act.Version.AuthorAddress)
+    /// <summary>
+    /// A reply to the act's message that answers it: from the author for anything; for a question or an objection, from
+    /// anyone else too — co-designers and maintainers answer those as often as the author does.
+    /// </summary>
+    private static MailView? Answer(MailIndex index, ExtractedAct act, Lineage lineage) =>
+        index.ChildrenOf(act.Reply)
+            .Where(c => c.Mail.FromAddress == lineage.AuthorAddress || c.Mail.FromAddress == act.Version.AuthorAddress
+                || (act.Act.Type is ActType.Question or ActType.Objection && c.Mail.FromAddress != act.Reply.Mail.FromAddress))
             .OrderBy(c => c.Date).FirstOrDefault();
 
     private static List<string> QuotedCode(string quoted) => quoted.Split('\n')

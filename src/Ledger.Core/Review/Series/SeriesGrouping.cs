@@ -36,8 +36,9 @@ public static class SeriesGrouping
             if (covers.ContainsKey(ancestor.Key) && ancestor.Subject.Version == s.Version && ancestor.Subject.Total == s.Total
                 && ancestor.Mail.FromAddress == patch.Mail.FromAddress)
                 return ancestor.Key;
-        // No cover: shallow threading puts 2/n..n/n under 1/n; deep threading chains them. Either way the top posting names the group.
-        var top = index.Ancestors(patch).LastOrDefault(a => a.IsPosting && a.Subject.Version == s.Version && a.Subject.Total == s.Total) ?? patch;
-        return $"nocover:{patch.Mail.FromAddress}:v{s.Version}:{s.Total}:{(top == patch && s.Index != 1 ? patch.Mail.References.FirstOrDefault() ?? patch.Key : top.Key)}";
+        // No cover: git send-email gives every patch of a posting the same first References entry (1/n, a missing cover,
+        // a pull request, or the earlier version it was sent in reply to); 1/n itself, when it starts the thread, has none.
+        var root = patch.Mail.References.Count > 0 ? Archive.MessageIds.Key(patch.Mail.References[0]) : patch.Key;
+        return $"nocover:{patch.Mail.FromAddress}:v{s.Version}:{s.Total}:{root}";
     }
 }

@@ -50,7 +50,37 @@ public sealed class MailIndex
         }
         foreach (var view in _byKey.Values.OrderBy(v => v.Mail.Date))
             if (ParentOf(view) is { } parent && view.Date < parent.Date) view.Date = parent.Date;
+        AttachOrphans();
     }
+
+    private readonly Dictionary<string, MailView> _orphanPosting = new();
+    private readonly Dictionary<string, List<MailView>> _orphansOf = new();
+
+    /// <summary>
+    /// A reply whose In-Reply-To and References never reach a posting we hold (truncated headers, a missing middle
+    /// message) is attached by its "Re: [PATCH vN i/n] title" to the latest earlier posting with that subject.
+    /// </summary>
+    private void AttachOrphans()
+    {
+        var bySubject = _byKey.Values.Where(v => v.IsPosting)
+            .GroupBy(v => SubjectKey(v.Subject)).ToDictionary(g => g.Key, g => g.OrderBy(v => v.Date).ToList());
+        foreach (var view in _byKey.Values.Where(v => !v.IsPosting && v.Subject.IsReply && (v.Subject.IsPatch || v.Subject.IsPullRequest)))
+        {
+            var root = view;
+            foreach (var a in Ancestors(view)) root = a;
+            if (root.IsPosting || Ancestors(view).Any(a => a.IsPosting)) continue;
+            if (!bySubject.TryGetValue(SubjectKey(view.Subject), out var candidates)) continue;
+            var posting = candidates.LastOrDefault(p => p.Date <= view.Date) ?? candidates[0];
+            _orphanPosting[root.Key] = posting;
+            if (!_orphansOf.TryGetValue(posting.Key, out var list)) _orphansOf[posting.Key] = list = [];
+            if (!list.Contains(root)) list.Add(root);
+        }
+    }
+
+    private static string SubjectKey(SubjectInfo s) => $"{s.Version}:{s.Index}:{s.Total}:{Subjects.NormalizeTitle(s.Title)}";
+
+    /// <summary>Replies attached to a posting by subject because their threading headers do not reach it.</summary>
+    public IReadOnlyList<MailView> OrphansOf(MailView posting) => _orphansOf.GetValueOrDefault(posting.Key) ?? [];
 
     public IEnumerable<MailView> All => _byKey.Values;
     public MailView? Find(string messageId) => _byKey.GetValueOrDefault(MessageIds.Key(messageId));
@@ -72,5 +102,15 @@ public sealed class MailIndex
     }
 
     /// <summary>The posting (patch or cover letter) a reply belongs to: its nearest posting ancestor.</summary>
-    public MailView? PostingOf(MailView view) => view.IsPosting ? view : Ancestors(view).FirstOrDefault(a => a.IsPosting);
+    public MailView? PostingOf(MailView view)
+    {
+        if (view.IsPosting) return view;
+        MailView root = view;
+        foreach (var a in Ancestors(view))
+        {
+            if (a.IsPosting) return a;
+            root = a;
+        }
+        return _orphanPosting.GetValueOrDefault(root.Key);
+    }
 }
