@@ -27,6 +27,7 @@ internal static class ActPatterns
         new("objection.nak", ActType.Objection, R(@"\bNA[CK]K?(?:ed)?\b(?!-by)|\bNacked-by\b", RegexOptions.Compiled), 0.95),
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
+        new("objection.surprised", ActType.Objection, R(@"\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
         new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
@@ -50,6 +51,8 @@ internal static class ActPatterns
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
         new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b"), 0.5, Speaker.Reviewer),
+        new("suggestion.needs-to-be", ActType.Suggestion, R(@"\b(?:needs?|ought)\s+to\s+be\s+(?:\w+\s+)?(?:described|documented|explained|updated|mentioned|reworded|renamed|moved|split|guarded|checked|handled|removed|dropped|clarified|justified)\b|\bshould\s+(?:also\s+)?be\s+(?:described|documented|explained|mentioned|renamed|moved|split|dropped|removed|clarified|justified)\b"), 0.6, Speaker.Reviewer),
+        new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+could\s+(?:just\s+)?(?:use|add|move|drop|rename|call|name|document|describe)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.lets", ActType.Suggestion, R(@"\blet's\s+(?:just\s+)?(?:write|add|use|move|drop|rename|split|make|call|document|go\s+with)\b"), 0.55),
 
         // Nit (reviewer only: an author saying "will fix the typo" is accepting, not nitpicking).
