@@ -25,7 +25,8 @@ public sealed record DecisionView(
         var status = doc.Statuses.Where(s => asOf.Includes(s.Date)).OrderBy(s => s.Date).ThenBy(s => s.Source == "curated").LastOrDefault()?.Status ?? "proposed";
         var revision = doc.Revisions.Where(r => asOf.Includes(r.Date, r.Version)).OrderBy(r => r.Version).ThenBy(r => r.Date).LastOrDefault();
         var curated = doc.CuratedRationales.Where(c => asOf.Includes(c.At)).LastOrDefault();
-        var blocks = revision is null ? [] : Relevant(revision.Blocks, topic);
+        // The version's own words first; text carried over from an earlier posting of a patch the archive lacks after it.
+        var blocks = revision is null ? [] : Relevant(revision.Blocks, topic).OrderBy(b => b.Label.Contains("as last posted", StringComparison.Ordinal)).ToList();
         var rationale = curated is not null && (revision is null || curated.At >= revision.Date)
             ? curated.Text
             : string.Join("\n\n", blocks.Select(b => $"[{b.Label}]\n{b.Text}"));
