@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Ledger.Tests.Infrastructure;
+
+namespace Ledger.Tests.Decisions;
+
+/// <summary>`ledger changelog`, `rationale`, `trailers`, `acts`, `series` on the real thread: the review behind each line.</summary>
+[Collection(LedgerDatabaseCollection.Name)]
+public sealed class WhenWritingChangelogAndRationale(LedgerDatabase db)
+{
+    private const string AlexV7Rewording = "20240212100502.2b5009e4.alex.williamson@redhat.com";
+    private const string JasonV7RevisedText = "20240212172001.GE4048826@nvidia.com";
+    private const string V8Patch2 = "20240220072926.6466-3-ankita@nvidia.com";
+    private const string V8Patch4 = "20240220072926.6466-5-ankita@nvidia.com";
+
+    private static IEnumerable<JsonElement> Changes(JsonElement changelog, int version) =>
+        changelog.EnumerateArray().Single(v => v.GetProperty("version").GetInt32() == version).GetProperty("changes").EnumerateArray();
+
+    [Fact]
+    public async Task the_nine_versions_form_one_lineage()
+    {
+        await db.ImportedVfioThread();
+        var series = await db.JsonAsync("series");
+        var lineage = Assert.Single(series.EnumerateArray());
+        Assert.Equal(Enumerable.Range(1, 9), lineage.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task v8_credits_the_reworded_comment_and_commit_message_to_alex_and_jason_in_v7()
+    {
+        await db.ImportedVfioThread();
+        var changes = Changes(await db.JsonAsync("changelog", LedgerScenario.V9Cover, "--version", "8"), 8).ToList();
+        bool Credits(string patch, string part, string message) => changes.Any(c => c.GetProperty("patch").GetString() == patch
+            && c.GetProperty("summary").GetString()!.Contains(part) && c.GetProperty("prompted_by").GetString() == message);
+        Assert.True(Credits("4/4", "comment in drivers/vfio/pci/vfio_pci_core.c", AlexV7Rewording));
+        Assert.True(Credits("4/4", "comment in drivers/vfio/pci/vfio_pci_core.c", JasonV7RevisedText));
+        Assert.True(Credits("2/4", "commit message", JasonV7RevisedText));
+        Assert.Contains(changes, c => c.GetProperty("summary").GetString()!.StartsWith("collected Reviewed-by: David Hildenbrand"));
+        Assert.All(changes.Where(c => c.GetProperty("prompted_by").ValueKind == JsonValueKind.String),
+            c => Assert.False(string.IsNullOrEmpty(c.GetProperty("reviewer").GetString())));
+    }
+
+    [Fact]
+    public async Task v9_lists_the_capitalised_subject_and_the_collected_acks()
+    {
+        await db.ImportedVfioThread();
+        var changes = Changes(await db.JsonAsync("changelog", LedgerScenario.V9Cover, "--version", "9"), 9).ToList();
+        Assert.Contains(changes, c => c.GetProperty("kind").GetString() == "subject" && c.GetProperty("summary").GetString()!.Contains("Convey"));
+        Assert.Contains(changes, c => c.GetProperty("summary").GetString() == "collected Acked-by: Alex Williamson <alex.williamson@redhat.com>");
+        Assert.Contains(changes, c => c.GetProperty("summary").GetString() == "collected Reviewed-by: Marc Zyngier <maz@kernel.org>");
+        var text = await db.CliAsync("changelog", LedgerScenario.V9Cover, "--version", "9");
+        Assert.StartsWith("Changes in v9:", text.Out);
+    }
+
+    [Fact]
+    public async Task the_v9_4of4_rationale_carries_the_trailer_block_b4_would_collect()
+    {
+        await db.ImportedVfioThread();
+        var result = await db.CliAsync("rationale", LedgerScenario.V9Patch4);
+        Assert.True(result.Exit == 0, result.ToString());
+        var lines = result.Out.TrimEnd().Split('\n');
+        var trailers = lines.SkipWhile(l => !l.StartsWith("Suggested-by:")).ToList();
+        Assert.Equal(
+        [
+            "Suggested-by: Catalin Marinas <catalin.marinas@arm.com>",
+            "Acked-by: Jason Gunthorpe <jgg@nvidia.com>",
+            "Acked-by: Catalin Marinas <catalin.marinas@arm.com>",
+            "Acked-by: Alex Williamson <alex.williamson@redhat.com>",
+            "Reviewed-by: David Hildenbrand <david@redhat.com>",
+            "Reviewed-by: Marc Zyngier <maz@kernel.org>",
+            "Signed-off-by: Ankit Agrawal <ankita@nvidia.com>",
+            "Link: https://lore.kernel.org/r/" + LedgerScenario.V9Patch4,
+        ], trailers);
+        Assert.Contains("So\nmake vfio-pci set the VM_ALLOW_ANY_UNCACHED flag.", result.Out);
+    }
+
+    [Fact]
+    public async Task a_withdrawn_ack_is_not_carried_by_the_version_it_was_withdrawn_from()
+    {
+        await db.ImportedVfioThread();
+        var v2 = (await db.JsonAsync("rationale", "20231205033015.10044-1-ankita@nvidia.com"))[0];
+        Assert.DoesNotContain(v2.GetProperty("trailers").EnumerateArray(), t => t.GetProperty("name").GetString() == "Acked-by"
+            && t.GetProperty("value").GetString()!.Contains("catalin.marinas@arm.com"));
+    }
+
+    [Fact]
+    public async Task a_review_on_the_v8_cover_letter_applies_to_every_patch()
+    {
+        await db.ImportedVfioThread();
+        var trailers = await db.JsonAsync("trailers", LedgerScenario.V9Cover, "--version", "8");
+        Assert.Equal(4, trailers.GetArrayLength());
+        Assert.All(trailers.EnumerateArray(), p => Assert.Contains(p.GetProperty("trailers").EnumerateArray(), t =>
+            t.GetProperty("name").GetString() == "Reviewed-by" && t.GetProperty("value").GetString() == "Marc Zyngier <maz@kernel.org>"
+            && t.GetProperty("given_in").GetString() == "86jzmv2jxr.wl-maz@kernel.org"));
+    }
+
+    [Fact]
+    public async Task the_v7_review_of_4of4_shows_alexs_rewording_and_jasons_text_and_where_v8_adopted_them()
+    {
+        await db.ImportedVfioThread();
+        var acts = (await db.JsonAsync("acts", "--series", LedgerScenario.V9Cover)).EnumerateArray().ToList();
+        var alex = Assert.Single(acts, a => a.GetProperty("message_id").GetString() == AlexV7Rewording && a.GetProperty("type").GetString() == "rewording");
+        Assert.Contains("VM_ALLOW_ANY_UNCACHED", alex.GetProperty("proposed_text").GetString());
+        Assert.Equal(7, alex.GetProperty("version").GetInt32());
+        Assert.Equal("20240211174705.31992-5-ankita@nvidia.com", alex.GetProperty("target_message_id").GetString());
+        Assert.Equal("addressed", alex.GetProperty("resolution").GetProperty("status").GetString());
+
+        var jason = acts.Where(a => a.GetProperty("message_id").GetString() == JasonV7RevisedText && a.GetProperty("type").GetString() == "rewording").ToList();
+        Assert.NotEmpty(jason);
+        var adopted = jason.SelectMany(a => a.GetProperty("resolution").GetProperty("adopted_in").EnumerateArray())
+            .Select(x => (x.GetProperty("message_id").GetString(), x.GetProperty("where").GetString())).ToList();
+        Assert.Contains((V8Patch2, "2/4 commit message"), adopted);
+        Assert.Contains((V8Patch4, "4/4 comment in drivers/vfio/pci/vfio_pci_core.c"), adopted);
+    }
+
+    [Fact]
+    public async Task history_is_a_timeline_in_text_markdown_and_json()
+    {
+        await db.ImportedVfioThread();
+        var json = await db.JsonAsync("history", LedgerScenario.V9Cover);
+        var entries = json.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "resolved");
+        Assert.Contains(entries, e => e.GetProperty("kind").GetString() == "posted" && e.GetProperty("version").GetInt32() == 9);
+        var text = await db.CliAsync("history", LedgerScenario.V9Cover);
+        Assert.Contains("2024-02-12", text.Out);
+        Assert.Contains("Jason Gunthorpe", text.Out);
+        var unknown = await db.CliAsync("history", "no-such-message@example.org");
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("no lineage or message", unknown.Err);
+    }
+}
