@@ -10,7 +10,8 @@ namespace Ledger.Importing;
 /// <summary>
 /// One small row per archived message: what threading, series grouping and lineage linking need, without the body.
 /// `links` holds every Message-ID key the message points at (In-Reply-To, References, lore links in a posting);
-/// `features` the posting's change-id and patch-id. Written by COPY at import time; the review indexer groups
+/// `features` the posting's change-id and patch-id, and for postings and patch replies the subject key MailIndex
+/// uses to attach orphan replies. Written by COPY at import time; the review indexer groups
 /// from these rows alone and loads bodies only for the lineages new mail touches. `pending` marks rows not yet
 /// understood. It is derived data: rows missing for archived messages are re-derived from the raw mail.
 /// </summary>
@@ -41,6 +42,9 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
             if (body.PatchId is { } pid) features.Add("p:" + pid);
             title = WithoutPrefix(subject.Title);
         }
+        // MailIndex attaches a patch reply whose threading never reaches a posting to a posting with the same subject key.
+        if (posting || (subject.IsReply && (subject.IsPatch || subject.IsPullRequest)))
+            features.Add($"s:{subject.Version}:{subject.Index}:{subject.Total}:{Subjects.NormalizeTitle(subject.Title)}");
         return new MailHeader(key, MessageIds.StreamKey(m.MessageId), links.Where(l => l.Length > 0 && l != key).Distinct().ToArray(),
             m.FromAddress, posting, title, features.ToArray());
     }

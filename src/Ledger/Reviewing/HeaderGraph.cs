@@ -8,7 +8,8 @@ namespace Ledger.Reviewing;
 /// <summary>
 /// Which messages can influence each other's interpretation, from the header rows alone (no bodies): a union-find
 /// over every relation threading, series grouping and lineage linking use — In-Reply-To/References (also to
-/// messages we do not hold), lore links, change-ids, patch-ids, and the same author with a similar title
+/// messages we do not hold), lore links, change-ids, patch-ids, the subject key orphan patch replies are attached by
+/// (MailIndex), and the same author with a similar title
 /// (LineageLinking's rule and threshold). Each component is a superset of whole lineages, so interpreting one
 /// component on its own gives the same lineages as interpreting the whole archive. Memory is a few tens of bytes
 /// per message (64-bit hashes, ints), never the mail itself.
