@@ -7,7 +7,8 @@ internal enum Speaker { Anyone, Reviewer, Author }
 
 /// <summary>A sentence-level phrase rule. AuthorType/AuthorConfidence override when the patch author says it.</summary>
 internal sealed record PhraseRule(string Name, ActType Type, Regex Pattern, double Confidence, Speaker Who = Speaker.Anyone,
-    ActType? AuthorType = null, double? AuthorConfidence = null, bool CheckNegation = false, bool ParagraphStart = false);
+    ActType? AuthorType = null, double? AuthorConfidence = null, bool CheckNegation = false, bool ParagraphStart = false,
+    Regex? Skip = null);
 
 /// <summary>The phrase table for <see cref="ActRules"/>. Patterns are matched per sentence of the sender's own text.</summary>
 internal static class ActPatterns
@@ -17,6 +18,18 @@ internal static class ActPatterns
 
     // Words after which a positive phrase is negated or only conditional: "doesn't look good", "let me know if it makes sense".
     public static readonly Regex Negation = R(@"(?:\bnot|n't|\bnever|\bhardly|\bno longer|\bif|\bwhether|\bunless)\s+(?:\w+\s+){0,3}$");
+
+    // A condition still open before the match: "if the id is not correct", "since if it were unsafe".
+    public static readonly Regex Conditional = R(@"\b(?:if|unless|whether|in\s+case)\s+[^,;:]*$");
+
+    // A sentence opening with a condition whose main clause follows: "If you stare at it long enough, it looks fine".
+    public static readonly Regex ConditionalOpening = R(@"^(?:but\s+|and\s+)?(?:if|unless|once|when)\b[^,]{3,},");
+
+    // "I don't think it's harmful / a problem": a negated concern is reassurance, not an objection.
+    private static readonly Regex NegatedConcern = R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b");
+
+    // "I was wondering who would trigger that, but as I read below ...": the sender answered it already.
+    private static readonly Regex WonderResolved = R(@"^[^?]*,\s+but\s[^?]*$");
 
     // A sentence flagged as a nit: "nit: ...", "Nitpick: ...", "A nit, ...", "Just a nit".
     public static readonly Regex NitSentence = R(@"\bnit(?:pick(?:ing|y)?|s)?\b");
@@ -33,26 +46,35 @@ internal static class ActPatterns
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
         new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
-        new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
+        new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems|does\s+look|does\s+seem|feels|sounds)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards|hacky|fragile|dubious|questionable|fishy|a\s+hack)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
+        new("objection.unsure", ActType.Objection, R(@"^(?:hmm+,?\s+)?(?:I'm\s+|I\s+am\s+)?(?:unsure|not\s+(?:so\s+|too\s+|entirely\s+)?sure)\s+about\s+(?:that|this|it)\b"), 0.55, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
-            AuthorType: ActType.Pushback, AuthorConfidence: 0.65),
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NegatedConcern),
 
         // Question (beyond a trailing "?", handled in ActRules).
-        new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6),
+        new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6,
+            Skip: WonderResolved),
 
         // Suggestion.
-        new("suggestion.i-suggest", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:suggest|recommend|prefer|propose)\b|\b(?:suggest|propose)\s+(?:to|that|you|we|using|adding|moving|dropping|renaming|making)\b"), 0.7),
+        new("suggestion.i-suggest", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:suggest|recommend|prefer|propose)\b|\b(?:as\s+)?I\s+(?:already\s+|previously\s+)?(?:suggested|proposed)\s+(?:to|that|you|we|using|adding|a|an|the|earlier|before)\b|\b(?:suggest|propose)\s+(?:to|that|you|we|using|adding|moving|dropping|renaming|making)\b"), 0.7),
         new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65),
         new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
         new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
         new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
-            AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
+            // Process, not a change: "no need to resend", "no need to worry".
+            Skip: R(@"\bno\s+need\s+(?:for\s+(?:a\s+)?(?:re-?send|re-?spin|new\s+version|v\d)|to\s+(?:re-?send|re-?spin|re-?post|send|post|worry|apologi[sz]e))\b")),
         new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b"), 0.5, Speaker.Reviewer),
         new("suggestion.needs-to-be", ActType.Suggestion, R(@"\b(?:needs?|ought)\s+to\s+be\s+(?:\w+\s+)?(?:described|documented|explained|updated|mentioned|reworded|renamed|moved|split|guarded|checked|handled|removed|dropped|clarified|justified)\b|\bshould\s+(?:also\s+)?be\s+(?:described|documented|explained|mentioned|renamed|moved|split|dropped|removed|clarified|justified)\b"), 0.6, Speaker.Reviewer),
-        new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+could\s+(?:just\s+)?(?:use|add|move|drop|rename|call|name|document|describe)\b"), 0.6, Speaker.Reviewer),
+        new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+(?:could|can)\s+(?:just\s+|also\s+|simply\s+)?(?:use|add|move|drop|rename|call|name|document|describe|reuse|split|remove)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
+            // Purpose, condition or consequence, not a proposal: "so we can remove", "then we can drop it", "see if we can".
+            Skip: R(@"\b(?:if|whether|so|until|once|when|how|where)\s+we\s+(?:could|can)\b|\bwe\s+can\s+(?:just\s+|also\s+|simply\s+)?\w+\s+(?:it|this|that)\s+(?:later|in\s+a\s+follow)")),
+        // "Clarifying this in your commit message would help", "It might be valuable to document ...".
+        new("suggestion.would-help", ActType.Suggestion, R(@"\b(?:would|might|could)\s+(?:really\s+|also\s+|definitely\s+)?help\b|\b(?:might|may|would|could)\s+be\s+(?:\w+\s+)?(?:valuable|useful|helpful)\s+to\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\bif\b[^,]*\bhelp\b|\bhelp(?:s|ed)?\s+(?:me|us)\s+(?:understand|review)|\bwould\s+help\s+(?:with|in)\b|^(?:that|this|it)\s+would\s+help\s*[.!]?$")),
         new("suggestion.lets", ActType.Suggestion, R(@"\blet's\s+(?:just\s+)?(?:write|add|use|move|drop|rename|split|make|call|document|go\s+with)\b"), 0.55),
 
         // Nit (reviewer only: an author saying "will fix the typo" is accepting, not nitpicking).
@@ -62,6 +84,7 @@ internal static class ActPatterns
 
         // Praise.
         new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true),
+        new("praise.patch-is-fine", ActType.Praise, R(@"\b(?:the\s+|this\s+|these\s+)(?:patch|patches|change|changes|series|code|approach|fix)\s+(?:itself\s+|themselves\s+)?(?:is|are)\s+(?:\w+\s+)?(?:fine|good|correct|sane|sensible|reasonable)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
         new("praise.lgtm", ActType.Praise, R(@"\bLGTM\b", RegexOptions.Compiled), 0.9),
         new("praise.nice", ActType.Praise, R(@"^(?:very\s+|really\s+)?(?:nice|neat|great|excellent|cool|awesome)\b(?!\s+to\b)|\b(?:nice|neat|great|good|clean)\s+(?:work|job|cleanup|catch|find|patch|series|improvement|idea|one)\b"), 0.6, CheckNegation: true),
         new("praise.thanks-for", ActType.Praise, R(@"\bthanks?(?:\s+you)?(?:\s+[A-Z]\w+)?(?:\s+a\s+lot|\s+so\s+much)?\s+for\s+(?:doing|working|fixing|taking|cleaning|tackling|being|the\s+(?:cleanup|fix(?:es)?|patch(?:es)?|series|work|efforts?|changes?|update|rework)|this|your\s+(?:work|efforts?|patience|persistence))\b"), 0.6, Speaker.Reviewer),
@@ -74,7 +97,9 @@ internal static class ActPatterns
         new("acceptance.sure", ActType.Acceptance, R(@"^(?:sure|ack|will\s+do|thanks,?\s+will\s+do|noted)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll))"), 0.7,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
         new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine))(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55, Speaker.Author,
-            AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true,
+            // "Got it, thanks for the information": acknowledging an answer, not taking up a request.
+            Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b")),
         new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.8, CheckNegation: true),
 
@@ -91,7 +116,9 @@ internal static class ActPatterns
         // Direction: policy / scope statements.
         new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75),
         new("direction.conservative", ActType.Direction, R(@"\bbe\s+conservative\b|\b(?:do\s+not|don't|not)\s+enable\b|\berr\s+on\s+the\s+side\b"), 0.75),
-        new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6),
+        new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6,
+            // A consequence, not a policy: "we won't be able to restore".
+            Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b")),
         new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),

@@ -13,10 +13,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch);
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "2";
-
-    [GeneratedRegex(@"(?<=[.!?][""')\]]*)\s+(?=\S)")]
-    private static partial Regex SentenceBreak();
+    public const string Version = "3";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
@@ -34,8 +31,41 @@ public static partial class ActRules
     private static partial Regex NitPrefix();
 
     // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?").
-    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestQuestion();
+
+    // "pgprot_writecombine() ?", "s2_pte_cacheable?": a lone identifier or call with a question mark.
+    [GeneratedRegex(@"^[\w.>\-]*(?:_\w*|\(\))\s*\?+$")]
+    private static partial Regex BareIdentifierQuestion();
+
+    // The sentence after a question answers it: "No.", "Yes, ...", "Of course not".
+    [GeneratedRegex(@"^(?:no|nope|yes|yep|of\s+course|obviously|certainly\s+not|not\s+really)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfAnswer();
+
+    // Openers that challenge rather than ask: "Who says ...?", "Who cares?", "What is the point?".
+    [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:who\s+(?:says|said|cares)|what(?:'s|\s+is|\s+would\s+be)\s+the\s+point)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RhetoricalQuestion();
+
+    /// <summary>Sentences of a paragraph: a break follows '.', '!' or '?' (and closing quotes) outside parentheses.</summary>
+    public static IEnumerable<string> Sentences(string paragraph)
+    {
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i < paragraph.Length; i++)
+        {
+            var c = paragraph[i];
+            if (c == '(' && paragraph.IndexOf(')', i) > i) depth++;
+            else if (c == ')' && depth > 0) depth--;
+            if (depth > 0 || c is not ('.' or '!' or '?')) continue;
+            var j = i + 1;
+            while (j < paragraph.Length && paragraph[j] is '"' or '\'' or ')' or ']') j++;
+            if (j >= paragraph.Length || !char.IsWhiteSpace(paragraph[j])) continue;
+            yield return paragraph[start..j];
+            start = j;
+            i = j - 1;
+        }
+        if (start < paragraph.Length) yield return paragraph[start..];
+    }
 
     public static IReadOnlyList<DetectedAct> Classify(ReplySegment segment, ActContext context)
     {
@@ -68,7 +98,7 @@ public static partial class ActRules
         foreach (var p in proposals)
             for (var k = Math.Max(0, p.FirstLine); k <= p.LastLine && k < lines.Length; k++) skip[k] = true;
         for (var k = 0; k < lines.Length; k++)
-            if (Trailers.TryParseLine(lines[k], out _, out _) || CodeOrDiff().IsMatch(lines[k])) skip[k] = true;
+            if (Trailers.TryParseLine(lines[k], out _, out _) || CodeOrDiff().IsMatch(lines[k]) || Rewordings.IsLogLine(lines[k])) skip[k] = true;
         // The line introducing a proposal ("maybe something like:") is part of the proposal, not an imperative of its own;
         // a "nit:" on a skipped proposal line still flags the nit.
         foreach (var p in proposals.Where(p => !p.IsCode))
@@ -85,24 +115,35 @@ public static partial class ActRules
         foreach (var paragraph in Paragraphs(lines, skip))
         {
             var first = true;
-            foreach (var raw in SentenceBreak().Split(paragraph))
+            var sentences = Sentences(paragraph).Select(x => x.Trim()).ToList();
+            for (var k = 0; k < sentences.Count; k++)
             {
-                var sentence = raw.Trim();
+                var sentence = sentences[k];
                 if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
-                Match(sentence, first, context, quotesCode, acts);
+                Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, acts);
                 first = false;
             }
         }
         return Dedupe(acts);
     }
 
-    private static void Match(string sentence, bool paragraphStart, ActContext context, bool quotesCode, List<DetectedAct> acts)
+    private static void Match(string sentence, bool paragraphStart, string next, ActContext context, bool quotesCode, List<DetectedAct> acts)
     {
         var request = RequestQuestion().IsMatch(sentence);
         if (IsQuestion(sentence, out var weak))
-            acts.Add(request && !context.SenderIsPatchAuthor
-                ? new DetectedAct(ActType.Suggestion, sentence, null, 0.65, "suggestion.request-question")
-                : new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+        {
+            if (request && !context.SenderIsPatchAuthor)
+                acts.Add(new DetectedAct(ActType.Suggestion, sentence, null, 0.65, "suggestion.request-question"));
+            // "foo_bar() ?" under quoted code names an alternative rather than asking anything.
+            else if (BareIdentifierQuestion().IsMatch(sentence))
+            {
+                if (!context.SenderIsPatchAuthor) acts.Add(new DetectedAct(ActType.Suggestion, sentence, null, 0.5, "suggestion.bare-identifier"));
+            }
+            // A question the sender answers at once ("Can it be generalised? No.") or a rhetorical opener ("Who says ...?")
+            // argues rather than asks.
+            else if (!SelfAnswer().IsMatch(next) && !RhetoricalQuestion().IsMatch(sentence))
+                acts.Add(new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+        }
         // A sentence flagged as a nit is a nit, not also a suggestion ("Nitpick: no need for brackets").
         var nit = !context.SenderIsPatchAuthor && ActPatterns.NitSentence.IsMatch(sentence);
 
@@ -115,6 +156,11 @@ public static partial class ActRules
             var m = rule.Pattern.Match(sentence);
             if (!m.Success) continue;
             if (rule.CheckNegation && ActPatterns.Negation.IsMatch(sentence[..m.Index])) continue;
+            if (rule.Skip is { } skipIf && skipIf.IsMatch(sentence)) continue;
+            // Judgements inside a condition ("if the id is not correct", "If you stare at it long enough, it looks fine")
+            // are hypotheses, not the sender's verdict.
+            if (rule.Type is ActType.Objection or ActType.Praise && ActPatterns.Conditional.IsMatch(sentence[..m.Index])) continue;
+            if (rule.Type == ActType.Praise && ActPatterns.ConditionalOpening.IsMatch(sentence)) continue;
 
             var type = rule.Type;
             var confidence = rule.Confidence;
@@ -125,9 +171,10 @@ public static partial class ActRules
             }
             // A reviewer disagreeing in a patch's thread objects to the patch; disagreeing in a cover letter's discussion pushes back.
             // A rebuttal ("Not quite", "no other choice") pushes back unless it answers quoted code.
-            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && ((context.QuotesPatch && rule.Name == "pushback.disagree") || (quotesCode && rule.Name == "pushback.rebuttal")))
+            var onPatch = context.QuotesPatch;
+            if (type == ActType.Pushback && !context.SenderIsPatchAuthor && ((onPatch && rule.Name == "pushback.disagree") || (quotesCode && rule.Name == "pushback.rebuttal")))
                 type = ActType.Objection;
-            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !context.QuotesPatch && rule.Name == "objection.dont-think")
+            else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !onPatch && rule.Name == "objection.dont-think")
                 (type, confidence) = (ActType.Pushback, 0.45);
             acts.Add(new DetectedAct(type, sentence, null, confidence, rule.Name));
         }

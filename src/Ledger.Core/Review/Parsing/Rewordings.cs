@@ -39,6 +39,20 @@ public static partial class Rewordings
     [GeneratedRegex(@"^\s*\*(?<w>\w[\w' -]{0,60}?)\*?\s*$")]
     private static partial Regex StarCorrection();
 
+    // Pasted output rather than proposed text: dmesg timestamps, backtrace frames, compiler diagnostics, register dumps,
+    // shell prompts, test-harness results.
+    [GeneratedRegex(@"^\s*\[\s*\d+\.\d+\]|\+0x[0-9a-f]+/0x[0-9a-f]+|^\s*[\w./-]+\.(?:c|h|S|rs|py):\d+(?::\d+)?:\s|^\s*(?:error|warning|note|fatal|ERROR|WARNING|BUG|Oops|Call\s+trace|Kernel\s+panic)\b[^=(]*:|\b(?:x\d{1,2}|pc|lr|sp)\s*:\s*[0-9a-f]{8,}|^\s*[\w@.-]*[$#]\s+\S|^\s*(?:ok|not\s+ok)\s+\d+\b|^\s*(?:PASS|FAIL|SKIP)\b|(?:\b[0-9a-f]{8,16}\b.*){3}", RegexOptions.IgnoreCase)]
+    private static partial Regex LogLine();
+
+    /// <summary>A line of pasted log, trace or tool output.</summary>
+    public static bool IsLogLine(string line) => LogLine().IsMatch(line);
+
+    private static bool IsLog(IEnumerable<string> block)
+    {
+        var lines = block.Where(l => l.Trim().Length > 0).ToList();
+        return lines.Count > 0 && lines.Count(IsLogLine) * 3 >= lines.Count;
+    }
+
     public static IReadOnlyList<ProposedWording> Find(string text)
     {
         var lines = (text ?? "").Replace("\r\n", "\n").Split('\n');
@@ -80,6 +94,7 @@ public static partial class Rewordings
             var body = isComment ? StripComment(block) : Dedent(block);
             var nonBlank = block.Count(l => l.Trim().Length > 0);
             if (block.All(l => l.Trim().Length == 0 || ReferenceLine().IsMatch(l))) continue;
+            if (IsLog(block)) continue;
             var codeLines = block.Count(l => CodeLine().IsMatch(l.Trim()));
             var isCode = !isComment && codeLines * 3 >= nonBlank;
             var cued = Cue().IsMatch(introText);
@@ -113,6 +128,7 @@ public static partial class Rewordings
             var e = k;
             while (e + 1 < lines.Length && lines[e + 1].Trim().Length > 0) e++;
             var para = lines[k..(e + 1)];
+            if (IsLog(para)) continue;
             // An unindented pasted diff or code is a code suggestion, and runs to the end of the paste.
             if (para.Count(l => CodeLine().IsMatch(l.Trim()) || l.StartsWith('+') || l.StartsWith('-')) * 3 >= para.Length)
             {

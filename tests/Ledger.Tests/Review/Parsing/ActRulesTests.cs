@@ -122,4 +122,58 @@ public class ActRulesTests
             foreach (var s in Replies.Split(Corpus.Body(path)).Segments)
                 Assert.All(ActRules.Classify(s, Reviewer), a => Assert.InRange(a.Confidence, 0.0, 1.0));
     }
+    [Theory]
+    [InlineData("Can it be generalised? No. It only works on your device.")] // answered by the sender at once
+    [InlineData("Who says that this implies anything other than device memory?")] // rhetorical opener
+    [InlineData("What is the point?")]
+    [InlineData("pgprot_writecombine() ?")] // names an alternative
+    public void ArguingQuestionsAreNotQuestions(string text) =>
+        Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == ActType.Question);
+
+    [Fact]
+    public void BareIdentifierQuestionIsASuggestion() =>
+        Assert.Contains(Acts("vcpu_read_sys_reg()?", Reviewer), a => a.Rule == "suggestion.bare-identifier");
+
+    [Fact]
+    public void SentencesDoNotBreakInsideParentheses()
+    {
+        Assert.Equal(["Who says that VGA (who implements VGA these days?) implies it?", " Next."],
+            ActRules.Sentences("Who says that VGA (who implements VGA these days?) implies it? Next."));
+        Assert.Equal(["Sad :( really.", " Next."], ActRules.Sentences("Sad :( really. Next.")); // unbalanced parenthesis
+    }
+
+    [Theory]
+    [InlineData("I was wondering who would trigger that, but as I read below it could be MMIO emulation.", ActType.Question)]
+    [InlineData("If it's just that, likely no need to resend.", ActType.Suggestion)]
+    [InlineData("here since if the event_id is not correct, there is no use looking it up.", ActType.Objection)]
+    [InlineData("If you stare at it long enough, the mismatch starts to look fine.", ActType.Praise)]
+    [InlineData("I don't think it's harmful but not sure there's a use-case for it either.", ActType.Objection)]
+    [InlineData("The issue is that the pause will fail and we won't be able to restore.", ActType.Direction)]
+    [InlineData("I'll have a look to see if we can call this from a preempt notifier.", ActType.Suggestion)]
+    [InlineData("I'm not sure this would really help.", ActType.Suggestion)]
+    public void HedgesConditionsAndConsequencesAreNotActs(string text, ActType type) =>
+        Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == type);
+
+    [Fact]
+    public void AuthorAcknowledgingAnAnswerIsNotAcceptance() =>
+        Assert.DoesNotContain(Acts("Got it, thanks for the information!", Author), a => a.Type == ActType.Acceptance);
+
+    [Theory]
+    [InlineData("I think clarifying this in your commit message would help.", ActType.Suggestion)]
+    [InlineData("Should we teach kvmtool about this bug?", ActType.Suggestion)]
+    [InlineData("We can add a VM_PCI_IO in the high vma flags.", ActType.Suggestion)]
+    [InlineData("As I suggested earlier, a new VM_* flag.", ActType.Suggestion)]
+    [InlineData("Some of it might be valuable to document in more detail.", ActType.Suggestion)]
+    [InlineData("Unsure about that.", ActType.Objection)]
+    [InlineData("It does look hacky though.", ActType.Objection)]
+    [InlineData("The patches themselves are fine for the simple cases.", ActType.Praise)]
+    public void GeneralReviewerCues(string text, ActType type) => Assert.Contains(Acts(text, Reviewer), a => a.Type == type);
+
+    [Fact]
+    public void PastedLogsAreNeitherProposalsNorProse()
+    {
+        const string log = "I see this on boot:\n\n  [   12.345678] Call trace:\n  [   12.345679]  kvm_handle_guest_abort+0x68/0x70\n  [   12.345680]  handle_exit+0x10/0x40\n";
+        Assert.Empty(Rewordings.Find(log));
+        Assert.DoesNotContain(Acts("arch/arm64/kvm/mmu.c:123:5: error: use of undeclared identifier, please fix", Reviewer), a => a.Type == ActType.Suggestion);
+    }
 }
