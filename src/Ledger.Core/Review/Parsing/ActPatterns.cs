@@ -67,7 +67,7 @@ internal static class ActPatterns
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
             // Process, not a change: "no need to resend", "no need to worry".
             Skip: R(@"\bno\s+need\s+(?:for\s+(?:a\s+)?(?:re-?send|re-?spin|new\s+version|v\d)|to\s+(?:re-?send|re-?spin|re-?post|send|post|worry|apologi[sz]e))\b")),
-        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b"), 0.5, Speaker.Reviewer),
+        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b(?![-_/.])"), 0.5, Speaker.Reviewer),
         new("suggestion.needs-to-be", ActType.Suggestion, R(@"\b(?:needs?|ought)\s+to\s+be\s+(?:\w+\s+)?(?:described|documented|explained|updated|mentioned|reworded|renamed|moved|split|guarded|checked|handled|removed|dropped|clarified|justified)\b|\bshould\s+(?:also\s+)?be\s+(?:described|documented|explained|mentioned|renamed|moved|split|dropped|removed|clarified|justified)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+(?:could|can)\s+(?:just\s+|also\s+|simply\s+)?(?:use|add|move|drop|rename|call|name|document|describe|reuse|split|remove)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
             // Purpose, condition or consequence, not a proposal: "so we can remove", "then we can drop it", "see if we can".
