@@ -67,6 +67,13 @@ public static partial class DecisionDetection
                 events.Add(new DecisionStatusDetected(id, lineage.Id, "accepted", reply.Mail.MessageId, reply.Person, reply.Date, Provenance.Of("status.applied")));
         }
 
+        // A NAK that no later version answered is where the change stopped: rejected, unless a later apply says otherwise.
+        var lastPosted = lineage.Versions.Max(v => v.Date);
+        var nak = acts.Select(a => a.Act).Where(a => a.Act.Rule == "objection.nak" && a.Reply.Mail.FromAddress != a.Version.AuthorAddress && a.Reply.Date >= lastPosted)
+            .OrderBy(a => a.Reply.Date).FirstOrDefault();
+        if (nak is not null)
+            events.Add(new DecisionStatusDetected(id, lineage.Id, "rejected", nak.Reply.Mail.MessageId, nak.Reply.Person, nak.Reply.Date, Provenance.Of("status.nak-unanswered", 0.8)));
+
         foreach (var given in trailers.GroupBy(t => (t.GivenIn.Key, t.Trailer.Name)).Select(g => g.First()))
         {
             var kind = given.Withdrawn ? "trailer-withdrawn" : "trailer";

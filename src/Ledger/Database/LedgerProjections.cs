@@ -19,7 +19,7 @@ public static class LedgerProjections
         // Inline: a query straight after an import or a `ledger decide` must see its own write.
         opts.Projections.Add<SeriesLineageProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DecisionRationaleProjection>(ProjectionLifecycle.Inline);
-        opts.Schema.For<DecisionRationale>().FullTextIndex(x => x.SearchText);
+        // Full-text search over decisions: a stored tsvector column with its own GIN index (Queries/SearchIndex.cs).
         opts.Schema.For<SeriesLineage>().Duplicate(x => x.LineageId).GinIndexJsonData();
     }
 }

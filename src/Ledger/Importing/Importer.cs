@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using JasperFx.Events;
 using Ledger.Core.Archive;
 using Ledger.Core.Importing.Sources;
 using Ledger.Database;
@@ -16,6 +15,7 @@ namespace Ledger.Importing;
 public sealed class Importer(DocumentStore store, int batchSize = 2000)
 {
     private bool _headerTableReady;
+    private readonly EventCopy _copy = new(store);
 
     public async Task<ImportSummary> ImportAsync(IMailSource source, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -68,7 +68,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
     private async Task WriteAsync((RawMail Raw, MailReading Reading, MailHeader? Header)[] readings, Tally tally, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var fresh = new Dictionary<string, StreamAction>();
+        var fresh = new Dictionary<string, object>();
         var headers = new List<MailHeader>();
         var copies = new List<(string Stream, MessageCopyReceived Copy)>();
         var keys = readings.Select(r => StreamOf(r.Reading)).Distinct().ToArray();
@@ -86,8 +86,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
                     tally.Duplicates++;
                     break;
                 case MailReading.Rejected r:
-                    fresh[stream] = StreamAction.Start(store.Events, stream,
-                        [new MessageQuarantined(r.Sha256, r.Reason, raw.Source, raw.Position, RawCompression.Compress(raw.Bytes))]);
+                    fresh[stream] = new MessageQuarantined(r.Sha256, r.Reason, raw.Source, raw.Position, RawCompression.Compress(raw.Bytes));
                     tally.Quarantined++;
                     break;
                 case MailReading.Read { Mail: var m } when known.Contains(stream) || fresh.ContainsKey(stream):
@@ -96,7 +95,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
                         copies.Add((stream, new MessageCopyReceived(m.MessageId, m.Sha256, m.ListId, raw.Source, raw.Position)));
                     break;
                 case MailReading.Read { Mail: var m }:
-                    fresh[stream] = StreamAction.Start(store.Events, stream, [Archived(m, raw)]);
+                    fresh[stream] = Archived(m, raw);
                     headers.Add(header!);
                     knownHashes.Add(stream + " " + m.Sha256);
                     tally.New++;
@@ -107,7 +106,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
 
         // The events and the header rows go in side by side on two connections (the server has cores too). A header row
         // whose events failed is harmless: it is skipped on the retry (on conflict), and re-derived rows fill any gap.
-        var eventsWrite = TimedAsync(async () => { if (fresh.Count > 0) await store.BulkInsertEventsAsync(fresh.Values.ToList(), batchSize: batchSize, ct); });
+        var eventsWrite = TimedAsync(() => _copy.StartStreamsAsync(fresh.Select(f => (f.Key, f.Value)).ToList(), ct));
         var headersWrite = TimedAsync(async () =>
         {
             if (headers.Count == 0) return;

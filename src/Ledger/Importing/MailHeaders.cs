@@ -70,7 +70,10 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Binary COPY into a staging table, then one insert that skips keys already indexed (a retried batch).</summary>
+    /// <summary>
+    /// Binary COPY into a staging table, then one upsert. Rows are written only for messages archived just now, so a row
+    /// already there is stale (left from data since removed) and is replaced, pending understanding again.
+    /// </summary>
     public static async Task WriteAsync(NpgsqlConnection conn, IReadOnlyCollection<MailHeader> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
@@ -94,7 +97,7 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
             await copy.CompleteAsync(ct);
         }
         await using (var insert = new NpgsqlCommand(
-            $"insert into {Table} (key, stream_id, links, from_address, posting, title, features) select * from mail_headers_in on conflict (key) do nothing", conn, tx))
+            $"insert into {Table} (key, stream_id, links, from_address, posting, title, features) select * from mail_headers_in on conflict (key) do update set stream_id = excluded.stream_id, links = excluded.links, from_address = excluded.from_address, posting = excluded.posting, title = excluded.title, features = excluded.features, pending = true", conn, tx))
             await insert.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -10,6 +10,10 @@ public static class WhyQuery
 {
     public static async Task<List<DecisionView>> RunAsync(IDocumentStore store, string query, AsOf asOf, int limit, CancellationToken ct)
     {
+        // Marten checks a document table's schema the first time a process uses it; doing that inside the read-only
+        // query session below would wait on that session's own lock.
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(DecisionRationale), ct);
+        await SearchIndex.EnsureAsync(store, ct);
         await using var session = store.QuerySession();
         if (await Lookup.TryDecisionAsync(session, query, ct) is { } exact)
             return DecisionView.Of(exact, asOf) is { } v ? [v] : [];
@@ -39,11 +43,10 @@ public static class WhyQuery
     private static async Task<List<(string Id, double Rank)>> SearchAsync(IQuerySession session, string query, int limit, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)session.Connection!;
-        // Same expression as Marten's full-text index on SearchText, so the index serves it.
         await using var cmd = new NpgsqlCommand($"""
-            select id, ts_rank(to_tsvector('english', data ->> 'SearchText'), q) as rank
-            from {LedgerStore.Schema}.mt_doc_decisionrationale, plainto_tsquery('english', @q) q
-            where to_tsvector('english', data ->> 'SearchText') @@ q
+            select id, ts_rank({SearchIndex.Column}, q) as rank
+            from {SearchIndex.Table}, plainto_tsquery('english', @q) q
+            where {SearchIndex.Column} @@ q
             order by rank desc limit @limit
             """, conn);
         cmd.Parameters.AddWithValue("q", query);

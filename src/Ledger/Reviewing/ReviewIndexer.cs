@@ -67,6 +67,7 @@ public static class ReviewIndexer
             // Give the chunk's memory back before the next one: peak RSS is one chunk, not a drift upwards.
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
+        await Queries.SearchIndex.EnsureAsync(store, ct);
         return new Outcome(lineages, changed, merged, events, clock.Elapsed);
     }
 
