@@ -22,6 +22,8 @@ public sealed class DecisionRationale
     public List<string> Unlinked { get; set; } = [];
     public string? CuratedTitle { get; set; }
     public string SearchText { get; set; } = "";
+    /// <summary>What reviewers said, in full (clipped per message): searched, never shown.</summary>
+    public List<string> Said { get; set; } = [];
     public long CurationVersion { get; set; }
 
     public DecisionRationale When(object e)
@@ -30,13 +32,16 @@ public sealed class DecisionRationale
         {
             case DecisionDetected d:
                 LineageId = d.LineageId; Title = d.Title; Scope = d.Scope;
-                Revisions = []; History = []; Statuses = [];
+                Revisions = []; History = []; Statuses = []; Said = [];
                 break;
             case RationaleRevised r:
                 // The per-patch history lines come as DecisionEvidenceFound; the revision itself is the rationale as of that version.
                 Revisions.Add(r);
                 break;
-            case DecisionEvidenceFound f: History.Add(new HistoryEntry(f.Date, f.Person, f.MessageId, f.Version, f.Kind, f.Summary, "mail", f.Provenance.Rule)); break;
+            case DecisionEvidenceFound f:
+                History.Add(new HistoryEntry(f.Date, f.Person, f.MessageId, f.Version, f.Kind, f.Summary, "mail", f.Provenance.Rule));
+                if (f.Detail.Length > 0 && !Said.Contains(f.Detail)) Said.Add(f.Detail);
+                break;
             case DecisionStatusDetected s: Statuses.Add(new StatusEntry(s.Date, s.Status, s.Person, s.MessageId, "mail")); break;
             case DecisionOpened o:
                 CuratedTitle = o.Title; Title = Title.Length == 0 ? o.Title : Title; Scope = Scope.Union(o.Scope).ToArray();
@@ -67,7 +72,7 @@ public sealed class DecisionRationale
         var latest = Revisions.Count > 0 ? string.Join("\n", Revisions[^1].Blocks.Select(b => b.Text)) : "";
         var curated = CuratedRationales.Count > 0 ? CuratedRationales[^1].Text : "";
         var history = string.Join("\n", History.Where(h => h.Kind is not "posted" and not "rationale-revised").Select(h => h.Summary));
-        return string.Join("\n", CuratedTitle ?? "", Title, string.Join(' ', Scope), curated, latest, history);
+        return string.Join("\n", CuratedTitle ?? "", Title, string.Join(' ', Scope), curated, latest, history, string.Join("\n", Said));
     }
 
     public static string Words(string text) => string.Join(' ', Ledger.Core.Text.Words.Tokens(text));

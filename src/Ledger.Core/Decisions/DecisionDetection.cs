@@ -61,8 +61,10 @@ public static partial class DecisionDetection
             var summary = Words.FirstSentences(detected.Text);
             if (detected.ProposedText is { Length: > 0 } p) summary += " Proposed: \"" + Words.FirstSentences(p, 160) + "\"";
             if (resolution is not null && resolution.Status != "open") summary += $" [{resolution.Status}]";
+            var said = string.Join("\n", reply.Reply.Segments.Select(x => x.Text));
             events.Add(new DecisionEvidenceFound(id, lineage.Id, reply.Mail.MessageId, reply.Person, reply.Date, found.Version.Version,
-                detected.Type.ToString().ToLowerInvariant(), summary, new Provenance(detected.Rule, ActRules.Version, detected.Confidence)));
+                detected.Type.ToString().ToLowerInvariant(), summary, new Provenance(detected.Rule, ActRules.Version, detected.Confidence))
+            { Detail = said.Length <= 2000 ? said : said[..2000] });
             if (detected.Type == ActType.Applied)
                 events.Add(new DecisionStatusDetected(id, lineage.Id, "accepted", reply.Mail.MessageId, reply.Person, reply.Date, Provenance.Of("status.applied")));
         }

@@ -18,7 +18,11 @@ public sealed record RationaleBlock(string PatchMessageId, string Label, string 
 
 /// <summary>A message that shaped the decision: an objection, a question, a direction, a rewording, an ack withdrawn, an apply.</summary>
 public sealed record DecisionEvidenceFound(
-    string DecisionId, string LineageId, string MessageId, string Person, DateTimeOffset Date, int Version, string Kind, string Summary, Provenance Provenance) : IDecisionEvent, ILineageEvent;
+    string DecisionId, string LineageId, string MessageId, string Person, DateTimeOffset Date, int Version, string Kind, string Summary, Provenance Provenance) : IDecisionEvent, ILineageEvent
+{
+    /// <summary>The whole of what was said (clipped), for search: a summary is one sentence, a topic may sit in the third.</summary>
+    public string Detail { get; init; } = "";
+}
 
 public sealed record DecisionStatusDetected(string DecisionId, string LineageId, string Status, string MessageId, string Person, DateTimeOffset Date, Provenance Provenance) : IDecisionEvent, ILineageEvent;
 
