@@ -22,7 +22,11 @@ public static partial class DecisionDetection
     [GeneratedRegex(@"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b")]
     private static partial Regex Hyphenated();
 
-    public static List<object> Detect(Lineage lineage, IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts, IReadOnlyList<CollectedTrailer> trailers)
+    /// <summary>How much a reply must say in its own words to count as discussion when no act rule matched it.</summary>
+    public const int DiscussionMinimum = 200;
+
+    public static List<object> Detect(Lineage lineage, IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts, IReadOnlyList<CollectedTrailer> trailers,
+        IReadOnlyList<Review.Threads.MailView> replies, Review.Threads.MailIndex index)
     {
         var id = DecisionIds.ForLineage(lineage.Id);
         var first = lineage.Versions[0];
@@ -69,6 +73,16 @@ public static partial class DecisionDetection
                 events.Add(new DecisionStatusDetected(id, lineage.Id, "accepted", reply.Mail.MessageId, reply.Person, reply.Date, Provenance.Of("status.applied")));
         }
 
+        // Substantive replies that no rule classified still belong to the story: kept as discussion, never dropped.
+        var told = acts.Where(a => Shaping.Contains(a.Act.Act.Type) || IsAuthorAgreeing(a.Act, lineage)).Select(a => a.Act.Reply.Key).ToHashSet();
+        foreach (var reply in replies.Where(r => !told.Contains(r.Key)))
+        {
+            var said = string.Join("\n", reply.Reply.Segments.Select(x => x.Text)).Trim();
+            if (said.Length < DiscussionMinimum) continue;
+            events.Add(new DecisionEvidenceFound(id, lineage.Id, reply.Mail.MessageId, reply.Person, reply.Date, VersionOf(lineage, index, reply), "discussion",
+                Words.FirstSentences(said), Provenance.Of("history.discussion", 0.5)) { Detail = said.Length <= 2000 ? said : said[..2000] });
+        }
+
         // A NAK that no later version answered is where the change stopped: rejected, unless a later apply says otherwise.
         var lastPosted = lineage.Versions.Max(v => v.Date);
         var nak = acts.Select(a => a.Act).Where(a => a.Act.Rule == "objection.nak" && a.Reply.Mail.FromAddress != a.Version.AuthorAddress && a.Reply.Date >= lastPosted)
@@ -89,6 +103,10 @@ public static partial class DecisionDetection
     /// The rationale a version states. A patch of the version that the archive lacks keeps the text of its latest
     /// earlier counterpart (same slot), marked as such: the rationale "as it stands" is what was last seen.
     /// </summary>
+    private static int VersionOf(Lineage lineage, Review.Threads.MailIndex index, Review.Threads.MailView reply) =>
+        index.PostingOf(reply) is { } posting && lineage.Versions.FirstOrDefault(v => v.Postings.Any(p => p.Key == posting.Key)) is { } version
+            ? version.Version : lineage.Versions[0].Version;
+
     /// <summary>The author agreeing to what review asked is part of why the text changed.</summary>
     private static bool IsAuthorAgreeing(ExtractedAct act, Lineage lineage) =>
         act.Act.Type is ActType.Acceptance && act.Reply.Mail.FromAddress == act.Version.AuthorAddress;

@@ -81,7 +81,7 @@ public static class Interpretation
                 commits.Select(c => c.Tree).FirstOrDefault(t => t is not null), commits.Select(c => c.Sha).OfType<string>().ToArray(), Provenance.Of("applied.notice")));
         }
 
-        events.AddRange(DecisionDetection.Detect(lineage, resolved, trailers));
+        events.AddRange(DecisionDetection.Detect(lineage, resolved, trailers, replies, index));
         var keys = lineage.Versions.SelectMany(v => v.Postings).Concat(replies).Select(m => m.Key).Distinct().OrderBy(k => k, StringComparer.Ordinal).ToList();
         var digest = Digest(events);
         events.Insert(0, new LineageInterpreted(id, ExtractorVersion, digest, keys.ToArray()));

@@ -12,7 +12,6 @@ public static class WhyQuery
     {
         // Marten checks a document table's schema the first time a process uses it; doing that inside the read-only
         // query session below would wait on that session's own lock.
-        await store.Storage.Database.EnsureStorageExistsAsync(typeof(DecisionRationale), ct);
         await SearchIndex.EnsureAsync(store, ct);
         await using var session = store.QuerySession();
         if (await Lookup.TryDecisionAsync(session, query, ct) is { } exact)
@@ -44,9 +43,9 @@ public static class WhyQuery
     {
         var conn = (NpgsqlConnection)session.Connection!;
         await using var cmd = new NpgsqlCommand($"""
-            select id, ts_rank({SearchIndex.Column}, q) as rank
-            from {SearchIndex.Table}, plainto_tsquery('english', @q) q
-            where {SearchIndex.Column} @@ q
+            select s.id, ts_rank(s.search, q) as rank
+            from {SearchIndex.Table} s join {LedgerStore.Schema}.mt_doc_decisionrationale d on d.id = s.id, plainto_tsquery('english', @q) q
+            where s.search @@ q
             order by rank desc limit @limit
             """, conn);
         cmd.Parameters.AddWithValue("q", query);
