@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Ledger.Core.Archive;
 using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Series;
 using Ledger.Database;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,10 +20,6 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
 {
     public const string Table = LedgerStore.Schema + ".mail_headers";
 
-    // The same pattern LineageLinking uses for links to an earlier version's messages.
-    [GeneratedRegex(@"lore\.kernel\.org/(?:[\w.-]+/)?(?:r/)?([^\s/<>""]+@[^\s/<>""]+?)/?(?=[\s>)\]""]|$)", RegexOptions.Multiline)]
-    private static partial Regex LoreLink();
-
     public static MailHeader Of(ParsedMail m)
     {
         var key = MessageIds.Key(m.MessageId);
@@ -35,8 +32,7 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
         var features = new List<string>();
         if (posting)
         {
-            foreach (Match match in LoreLink().Matches(m.Body))
-                links.Add(MessageIds.Key(Uri.UnescapeDataString(match.Groups[1].Value)));
+            links.AddRange(LineageLinking.LoreLinks(m.Body));
             var body = PatchBodies.Parse(m.Body);
             if (!string.IsNullOrWhiteSpace(body.ChangeId)) features.Add("c:" + body.ChangeId);
             if (body.PatchId is { } pid) features.Add("p:" + pid);
@@ -50,12 +46,7 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
     }
 
     /// <summary>As LineageLinking compares titles: normalised, subsystem prefix dropped.</summary>
-    public static string WithoutPrefix(string title)
-    {
-        var normalized = Subjects.NormalizeTitle(title);
-        var colon = normalized.LastIndexOf(": ", StringComparison.Ordinal);
-        return colon >= 0 && colon < normalized.Length - 10 ? normalized[(colon + 2)..] : normalized;
-    }
+    public static string WithoutPrefix(string title) => LineageLinking.WithoutPrefix(title);
 
     public static async Task EnsureTableAsync(NpgsqlConnection conn, CancellationToken ct)
     {

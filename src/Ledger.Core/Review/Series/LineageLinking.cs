@@ -97,12 +97,16 @@ public static partial class LineageLinking
     }
 
     /// <summary>"KVM: arm64: fix X" and "KVM: arm64: fix Y" share their subsystem prefix, not their work: compare what follows it.</summary>
-    private static string WithoutPrefix(string title)
+    public static string WithoutPrefix(string title)
     {
         var normalized = Parsing.Subjects.NormalizeTitle(title);
         var colon = normalized.LastIndexOf(": ", StringComparison.Ordinal);
         return colon >= 0 && colon < normalized.Length - 10 ? normalized[(colon + 2)..] : normalized;
     }
+
+    /// <summary>Message-ID keys of the lore links in a text (links to an earlier version's messages, among others).</summary>
+    public static IEnumerable<string> LoreLinks(string text) =>
+        LoreLink().Matches(text).Select(m => MessageIds.Key(Uri.UnescapeDataString(m.Groups[1].Value)));
 
     private static string? ChangeId(SeriesVersion v) => v.Postings.Select(p => p.Patch.ChangeId).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
 }
