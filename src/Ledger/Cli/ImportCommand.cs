@@ -20,14 +20,12 @@ public static class ImportCommand
             await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
             var checkpoints = await Checkpoints.LoadAsync(store, ct);
             var exit = 0;
-            var newIds = new List<string>();
             foreach (var spec in parse.GetValue(sources)!)
             {
                 try
                 {
                     var source = MailSources.Open(spec, key => checkpoints.GetValueOrDefault(key));
                     var summary = await RunAsync(new Importer(store), source, ct);
-                    newIds.AddRange(summary.NewMessageIds);
                     Report(spec, summary);
                 }
                 catch (SourceReadException e)
@@ -37,7 +35,7 @@ public static class ImportCommand
                 }
             }
             if (!parse.GetValue(noAnalyse))
-                await Reviewing.ReviewIndexer.UnderstandAsync(store, newIds, Console.Out, ct);
+                await Reviewing.ReviewIndexer.UnderstandAsync(store, Console.Out, ct);
             return exit;
         });
         return command;

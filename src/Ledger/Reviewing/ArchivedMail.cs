@@ -9,20 +9,6 @@ namespace Ledger.Reviewing;
 /// <summary>Reads archived raw mail back out of the event store and parses it again: interpretations are always re-derived from the facts.</summary>
 public static class ArchivedMail
 {
-    /// <summary>Everything at once: only for small ledgers and tests; the indexer loads by chunk.</summary>
-    public static async Task<List<ParsedMail>> LoadAllAsync(IDocumentStore store, CancellationToken ct)
-    {
-        var raws = new List<byte[]>();
-        await using (var conn = store.Storage.Database.CreateConnection())
-        {
-            await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand($"select data->>'RawGz' from {LedgerStore.Schema}.mt_events where type = 'message_archived'", conn);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) raws.Add(Convert.FromBase64String(reader.GetString(0)));
-        }
-        return Parse(raws);
-    }
-
     /// <summary>The messages of the given header rows, parsed, in import order.</summary>
     public static async Task<List<ParsedMail>> LoadAsync(NpgsqlConnection conn, long[] headerIds, CancellationToken ct)
     {

@@ -26,7 +26,7 @@ public static class ReviewIndexer
     public static int ChunkMessages { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("LEDGER_CHUNK_MESSAGES"), out var n) && n > 0 ? n : 1000;
 
     /// <summary>After an import: interpret the lineages that new (pending) messages belong to.</summary>
-    public static async Task<Outcome?> UnderstandAsync(IDocumentStore store, IReadOnlyCollection<string> newMessageIds, TextWriter log, CancellationToken ct)
+    public static async Task<Outcome?> UnderstandAsync(IDocumentStore store, TextWriter log, CancellationToken ct)
     {
         var outcome = await RunAsync(store, pendingOnly: true, ct);
         if (outcome is null) return null;
