@@ -21,10 +21,14 @@ public sealed class DecisionRationale
     public List<CuratedRationale> CuratedRationales { get; set; } = [];
     public List<string> Unlinked { get; set; } = [];
     public string? CuratedTitle { get; set; }
-    public string SearchText { get; set; } = "";
+    /// <summary>What `why` searches (a trigger keeps its tsvector): derived, so built when the document is written, not per event.</summary>
+    public string SearchText => BuildSearchText();
     /// <summary>What reviewers said, in full (clipped per message): searched, never shown.</summary>
     public List<string> Said { get; set; } = [];
     public long CurationVersion { get; set; }
+
+    // Lookups that keep a fold linear on decisions with thousands of messages; rebuilt from the lists after loading.
+    private HashSet<string>? _said;
 
     public DecisionRationale When(object e)
     {
@@ -32,7 +36,7 @@ public sealed class DecisionRationale
         {
             case DecisionDetected d:
                 LineageId = d.LineageId; Title = d.Title; Scope = d.Scope;
-                Revisions = []; History = []; Statuses = []; Said = [];
+                Revisions = []; History = []; Statuses = []; Said = []; _said = null;
                 break;
             case RationaleRevised r:
                 // The per-patch history lines come as DecisionEvidenceFound; the revision itself is the rationale as of that version.
@@ -40,7 +44,7 @@ public sealed class DecisionRationale
                 break;
             case DecisionEvidenceFound f:
                 History.Add(new HistoryEntry(f.Date, f.Person, f.MessageId, f.Version, f.Kind, f.Summary, "mail", f.Provenance.Rule));
-                if (f.Detail.Length > 0 && !Said.Contains(f.Detail)) Said.Add(f.Detail);
+                if (f.Detail.Length > 0 && (_said ??= [.. Said]).Add(f.Detail)) Said.Add(f.Detail);
                 break;
             case DecisionStatusDetected s: Statuses.Add(new StatusEntry(s.Date, s.Status, s.Person, s.MessageId, "mail")); break;
             case DecisionOpened o:
@@ -57,7 +61,6 @@ public sealed class DecisionRationale
             case DecisionSuperseded s: Statuses.Add(new StatusEntry(s.At, "superseded", s.Person, null, "curated")); Curate(s.At, s.Person, null, "superseded", "superseded by " + s.ByDecisionId); break;
         }
         if (e is IDecisionEvent de) Id = de.DecisionId;
-        SearchText = BuildSearchText();
         return this;
     }
 

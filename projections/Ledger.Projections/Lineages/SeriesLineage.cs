@@ -17,6 +17,19 @@ public sealed class SeriesLineage
     /// <summary>Every message of the lineage (postings and replies), lower-cased, for lookups by Message-ID.</summary>
     public string[] MessageKeys { get; set; } = [];
 
+    // Acts by id, so resolving stays linear on lineages with thousands of acts; rebuilt from Acts after loading.
+    private Dictionary<string, ActEntry>? _acts;
+
+    private Dictionary<string, ActEntry> ActsById()
+    {
+        if (_acts is null)
+        {
+            _acts = [];
+            foreach (var a in Acts) _acts.TryAdd(a.Act.ActId, a);
+        }
+        return _acts;
+    }
+
     public string Subject => Versions.Count == 0 ? "" : Versions[^1].Subject;
     public string Author => Versions.Count == 0 ? "" : Versions[^1].Author;
 
@@ -27,14 +40,17 @@ public sealed class SeriesLineage
         {
             case LineageInterpreted i:
                 LineageId = i.LineageId; Digest = i.Digest; MergedInto = null; MessageKeys = i.MessageKeys;
-                Versions = []; Acts = []; Trailers = []; Applied = []; Withdrawals = [];
+                Versions = []; Acts = []; Trailers = []; Applied = []; Withdrawals = []; _acts = null;
                 break;
-            case LineageMerged m: MergedInto = m.IntoLineageId; Versions = []; Acts = []; Trailers = []; Applied = []; Withdrawals = []; MessageKeys = []; break;
+            case LineageMerged m: MergedInto = m.IntoLineageId; Versions = []; Acts = []; Trailers = []; Applied = []; Withdrawals = []; MessageKeys = []; _acts = null; break;
             case SeriesVersionPosted v: Versions.Add(new VersionEntry(v.Version, v.CoverMessageId, v.Patches, v.Subject, v.Author, v.AuthorAddress, v.Date, v.LinkedFrom, v.Provenance)); break;
-            case ReviewActDetected a: Acts.Add(new ActEntry { Act = a }); break;
+            case ReviewActDetected a:
+                var entry = new ActEntry { Act = a };
+                Acts.Add(entry);
+                ActsById().TryAdd(a.ActId, entry);
+                break;
             case ReviewActResolved r:
-                var act = Acts.FirstOrDefault(x => x.Act.ActId == r.ActId);
-                if (act is not null) act.Resolution = r;
+                if (ActsById().TryGetValue(r.ActId, out var act)) act.Resolution = r;
                 break;
             case TrailerGiven t: Trailers.Add(t); break;
             case SeriesApplied s: Applied.Add(s); break;

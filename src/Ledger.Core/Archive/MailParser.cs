@@ -11,14 +11,27 @@ public static class MailParser
     private const int MaxMessageIdLength = 998;
     private static readonly ParserOptions Options = new() { CharsetEncoding = Encoding.UTF8 };
 
-    public static MailReading Parse(byte[] raw)
+    public static MailReading Parse(byte[] raw) => Parse(raw, withBody: static _ => true);
+
+    /// <summary>
+    /// Reads the headers, and the body only when <paramref name="withBody"/> says so for the subject (otherwise
+    /// <see cref="ParsedMail.Body"/> is empty). The body's MIME structure and charset decoding are most of the cost,
+    /// and the importer needs bodies of postings only. Headers and the quarantine checks are the same either way.
+    /// </summary>
+    public static MailReading Parse(byte[] raw, Func<string, bool> withBody)
     {
         var sha = MessageIds.Sha256Hex(raw);
         MimeMessage message;
         try
         {
             using var stream = new MemoryStream(raw, writable: false);
-            message = MimeMessage.Load(Options, stream);
+            var headers = new MimeParser(Options, stream, MimeFormat.Entity).ParseHeaders();
+            if (withBody(Clean(headers[HeaderId.Subject] ?? "")))
+            {
+                stream.Position = 0;
+                message = MimeMessage.Load(Options, stream);
+            }
+            else message = new MimeMessage(headers);
         }
         catch (Exception e) when (e is FormatException or ParseException or InvalidOperationException or ArgumentException)
         {
@@ -38,7 +51,7 @@ public static class MailParser
 
         return new MailReading.Read(new ParsedMail(
             messageId, synthetic, date, Clean(from.Name ?? ""), from.Address.Trim().ToLowerInvariant(),
-            Clean(message.Subject ?? ""), inReplyTo, references, ListIdOf(message), BodyText(message), sha));
+            Clean(message.Subject ?? ""), inReplyTo, references, ListIdOf(message), message.Body is null ? "" : BodyText(message), sha));
     }
 
     private static string? Check(MimeMessage message)

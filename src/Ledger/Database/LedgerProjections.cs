@@ -9,13 +9,18 @@ namespace Ledger.Database;
 
 public static class LedgerProjections
 {
+    /// <summary>Every event the projections read: lineage events (<see cref="ILineageEvent"/>) and decision events (<see cref="IDecisionEvent"/>).</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(LineageInterpreted), typeof(LineageMerged), typeof(SeriesVersionPosted), typeof(ReviewActDetected), typeof(ReviewActResolved),
+        typeof(TrailerGiven), typeof(TrailerWithdrawn), typeof(SeriesApplied), typeof(DecisionDetected), typeof(RationaleRevised), typeof(DecisionEvidenceFound),
+        typeof(DecisionStatusDetected), typeof(DecisionOpened), typeof(DecisionRationaleAmended), typeof(DecisionEvidenceLinked),
+        typeof(DecisionEvidenceUnlinked), typeof(DecisionAccepted), typeof(DecisionRejected), typeof(DecisionSuperseded),
+    ];
+
     public static void Register(StoreOptions opts)
     {
-        opts.Events.AddEventTypes([
-            typeof(LineageInterpreted), typeof(LineageMerged), typeof(SeriesVersionPosted), typeof(ReviewActDetected), typeof(ReviewActResolved),
-            typeof(TrailerGiven), typeof(TrailerWithdrawn), typeof(SeriesApplied), typeof(DecisionDetected), typeof(RationaleRevised), typeof(DecisionEvidenceFound),
-            typeof(DecisionStatusDetected), typeof(DecisionOpened), typeof(DecisionRationaleAmended), typeof(DecisionEvidenceLinked),
-            typeof(DecisionEvidenceUnlinked), typeof(DecisionAccepted), typeof(DecisionRejected), typeof(DecisionSuperseded)]);
+        opts.Events.AddEventTypes(EventTypes);
         // Inline: a query straight after an import or a `ledger decide` must see its own write.
         opts.Projections.Add<SeriesLineageProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DecisionRationaleProjection>(ProjectionLifecycle.Inline);

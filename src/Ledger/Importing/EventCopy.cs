@@ -15,14 +15,14 @@ public sealed class EventCopy(DocumentStore store)
 {
     private const string Schema = LedgerStore.Schema;
 
-    public async Task StartStreamsAsync(IReadOnlyList<(string StreamId, object Event)> starts, CancellationToken ct)
+    /// <summary>The rows' events were serialized by Marten's serializer while they were prepared, on every core.</summary>
+    public async Task StartStreamsAsync(IReadOnlyList<ArchiveRow> starts, CancellationToken ct)
     {
         if (starts.Count == 0) return;
-        var serializer = store.Options.Serializer();
         var rows = starts.Select(s =>
         {
-            var e = store.Events.BuildEvent(s.Event);
-            return (s.StreamId, Json: serializer.ToJson(s.Event), Alias: e.EventTypeName, DotNet: e.DotNetTypeName);
+            var e = store.Events.EventMappingFor(s.EventType);
+            return (StreamId: s.Stream, s.Json, Alias: e.EventTypeName, DotNet: e.DotNetTypeName);
         }).ToList();
 
         await using var conn = store.Storage.Database.CreateConnection();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Ledger.Core.Archive;
 using Ledger.Core.Importing.Sources;
 using Ledger.Database;
@@ -8,12 +10,15 @@ using Npgsql;
 namespace Ledger.Importing;
 
 /// <summary>
-/// Appends every message of a source exactly once. Parsing runs on all cores for one batch while the previous batch is
-/// written; new messages go in by Marten's bulk insert (COPY), one new stream per Message-ID. Copies and quarantined
-/// mail are counted and kept without ever storing a message twice, so a re-run appends nothing.
+/// Appends every message of a source exactly once, in three stages joined by bounded channels: one task reads the
+/// source, every core prepares rows (parse, compress, serialize: <see cref="ArchiveRow"/>), and one writer appends new
+/// messages by binary COPY, one new stream per Message-ID. Reading never waits for parsing and parsing never waits for
+/// the database, which needs a core of its own. Copies and quarantined mail are counted and kept without ever storing
+/// a message twice, so a re-run appends nothing. Memory: a few batches in flight, whatever the archive size.
 /// </summary>
-public sealed class Importer(DocumentStore store, int batchSize = 2000)
+public sealed class Importer(DocumentStore store, int batchSize = 1000)
 {
+    private const int BatchesInFlight = 2;
     private bool _headerTableReady;
     private readonly EventCopy _copy = new(store);
 
@@ -21,92 +26,112 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
     {
         var clock = Stopwatch.StartNew();
         var tally = new Tally();
-        Task write = Task.CompletedTask;
-        var batch = new List<RawMail>(batchSize);
+        var raws = Channel.CreateBounded<List<RawMail>>(BatchesInFlight);
+        var rows = Channel.CreateBounded<ArchiveRow[]>(BatchesInFlight);
+        // A failing writer stops the other stages, which would otherwise wait on a full channel for ever.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Exception? sourceFailure = null;
+
+        var reading = Task.Run(async () =>
+        {
+            var batch = new List<RawMail>(batchSize);
+            try
+            {
+                await foreach (var raw in source.ReadAsync(stop.Token))
+                {
+                    batch.Add(raw);
+                    if (batch.Count < batchSize) continue;
+                    await raws.Writer.WriteAsync(batch, stop.Token);
+                    batch = new List<RawMail>(batchSize);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                sourceFailure = e; // what was read before the source failed is still written: nothing read is lost
+            }
+            finally
+            {
+                if (batch.Count > 0 && !stop.IsCancellationRequested) await raws.Writer.WriteAsync(batch, stop.Token);
+                raws.Writer.Complete();
+            }
+        }, stop.Token);
+
+        var serializer = store.Options.Serializer();
+        var preparing = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in raws.Reader.ReadAllAsync(stop.Token))
+                {
+                    var parse = Stopwatch.StartNew();
+                    var prepared = new ArchiveRow[batch.Count];
+                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = stop.Token }, i => prepared[i] = ArchiveRow.Prepare(batch[i], serializer));
+                    tally.PrepareTime += parse.Elapsed;
+                    await rows.Writer.WriteAsync(prepared, stop.Token);
+                }
+            }
+            finally { rows.Writer.Complete(); }
+        }, stop.Token);
+
         try
         {
-            await foreach (var raw in source.ReadAsync(ct))
+            await foreach (var prepared in rows.Reader.ReadAllAsync(stop.Token))
             {
-                batch.Add(raw);
-                if (batch.Count < batchSize) continue;
-                write = await HandOver(write, batch, tally, ct);
-                batch = new List<RawMail>(batchSize);
+                await WriteAsync(prepared, tally, stop.Token);
                 progress?.Report(tally.Progress(clock.Elapsed));
             }
+            await Task.WhenAll(reading, preparing);
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
         }
         finally
         {
-            // What was read before a source failed is still written: nothing read is lost.
-            write = await HandOver(write, batch, tally, ct);
-            await write;
             // No final progress report: Progress<T> runs its callback later on the thread pool, where it would race the
             // caller's summary (and anything the caller prints next); the summary carries the final counts.
             if (Environment.GetEnvironmentVariable("LEDGER_TRACE") is { Length: > 0 })
-                Console.Error.WriteLine($"[import] {tally.Read} read in {clock.Elapsed.TotalSeconds:F1} s: parsing (both cores) {tally.ParseTime.TotalSeconds:F1} s, " +
-                    $"writing {tally.WriteTime.TotalSeconds:F1} s (events {tally.EventTime.TotalSeconds:F1} s, headers {tally.HeaderTime.TotalSeconds:F1} s), parser waited for writer {tally.WaitTime.TotalSeconds:F1} s");
+                Console.Error.WriteLine($"[import] {tally.Read} read in {clock.Elapsed.TotalSeconds:F1} s: preparing (all cores) {tally.PrepareTime.TotalSeconds:F1} s, " +
+                    $"writing {tally.WriteTime.TotalSeconds:F1} s (events {tally.EventTime.TotalSeconds:F1} s, headers {tally.HeaderTime.TotalSeconds:F1} s)");
         }
+        if (sourceFailure is not null) ExceptionDispatchInfo.Throw(sourceFailure);
         return new ImportSummary(tally.Read, tally.New, tally.Duplicates, tally.Quarantined, clock.Elapsed, tally.NewIds);
     }
 
-    private async Task<Task> HandOver(Task previousWrite, List<RawMail> batch, Tally tally, CancellationToken ct)
-    {
-        if (batch.Count == 0) return previousWrite;
-        var readings = new (RawMail Raw, MailReading Reading, MailHeader? Header)[batch.Count];
-        var parse = Stopwatch.StartNew();
-        Parallel.For(0, batch.Count, i =>
-        {
-            var reading = MailParser.Parse(batch[i].Bytes);
-            readings[i] = (batch[i], reading, reading is MailReading.Read r ? MailHeader.Of(r.Mail) : null);
-        });
-        tally.ParseTime += parse.Elapsed;
-        var wait = Stopwatch.StartNew();
-        await previousWrite;
-        tally.WaitTime += wait.Elapsed;
-        return WriteAsync(readings, tally, ct);
-    }
-
-    private async Task WriteAsync((RawMail Raw, MailReading Reading, MailHeader? Header)[] readings, Tally tally, CancellationToken ct)
+    private async Task WriteAsync(ArchiveRow[] rows, Tally tally, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var fresh = new Dictionary<string, object>();
+        var fresh = new Dictionary<string, ArchiveRow>();
         var headers = new List<MailHeader>();
         var copies = new List<(string Stream, MessageCopyReceived Copy)>();
-        var keys = readings.Select(r => StreamOf(r.Reading)).Distinct().ToArray();
+        var keys = rows.Select(r => r.Stream).Distinct().ToArray();
         await using var session = store.LightweightSession();
         var known = await ExistingStreamsAsync(session, keys, ct);
-        var knownHashes = await KnownHashesAsync(session, readings, known, ct);
+        var knownHashes = await KnownHashesAsync(session, rows, known, ct);
 
-        foreach (var (raw, reading, header) in readings)
+        foreach (var row in rows)
         {
             tally.Read++;
-            var stream = StreamOf(reading);
-            switch (reading)
+            var stream = row.Stream;
+            if (known.Contains(stream) || fresh.ContainsKey(stream))
             {
-                case MailReading.Rejected r when known.Contains(stream) || fresh.ContainsKey(stream):
-                    tally.Duplicates++;
-                    break;
-                case MailReading.Rejected r:
-                    fresh[stream] = new MessageQuarantined(r.Sha256, r.Reason, raw.Source, raw.Position, RawCompression.Compress(raw.Bytes));
-                    tally.Quarantined++;
-                    break;
-                case MailReading.Read { Mail: var m } when known.Contains(stream) || fresh.ContainsKey(stream):
-                    tally.Duplicates++;
-                    if (knownHashes.Add(stream + " " + m.Sha256))
-                        copies.Add((stream, new MessageCopyReceived(m.MessageId, m.Sha256, m.ListId, raw.Source, raw.Position)));
-                    break;
-                case MailReading.Read { Mail: var m }:
-                    fresh[stream] = Archived(m, raw);
-                    headers.Add(header!);
-                    knownHashes.Add(stream + " " + m.Sha256);
-                    tally.New++;
-                    if (tally.NewIds.Count < ImportSummary.MaxListedIds) tally.NewIds.Add(m.MessageId);
-                    break;
+                tally.Duplicates++;
+                if (!row.Quarantined && knownHashes.Add(stream + " " + row.Sha256))
+                    copies.Add((stream, new MessageCopyReceived(row.MessageId, row.Sha256, row.ListId, row.Source, row.Position)));
+                continue;
             }
+            fresh[stream] = row;
+            if (row.Quarantined) { tally.Quarantined++; continue; }
+            headers.Add(row.Header!);
+            knownHashes.Add(stream + " " + row.Sha256);
+            tally.New++;
+            if (tally.NewIds.Count < ImportSummary.MaxListedIds) tally.NewIds.Add(row.MessageId);
         }
 
-        // The events and the header rows go in side by side on two connections (the server has cores too). A header row
-        // whose events failed is harmless: it is skipped on the retry (on conflict), and re-derived rows fill any gap.
-        var eventsWrite = TimedAsync(() => _copy.StartStreamsAsync(fresh.Select(f => (f.Key, f.Value)).ToList(), ct));
+        // The events and the header rows go in side by side on two connections. A header row whose events failed is
+        // harmless: it is skipped on the retry (on conflict), and re-derived rows fill any gap.
+        var eventsWrite = TimedAsync(() => _copy.StartStreamsAsync(fresh.Values.ToList(), ct));
         var headersWrite = TimedAsync(async () =>
         {
             if (headers.Count == 0) return;
@@ -119,7 +144,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
         tally.EventTime += await eventsWrite;
         tally.HeaderTime += await headersWrite;
         foreach (var (stream, copy) in copies) session.Events.Append(stream, copy);
-        foreach (var checkpoint in readings.Select(r => r.Raw.Checkpoint).OfType<SourceCheckpoint>().GroupBy(c => c.Key).Select(g => g.Last()))
+        foreach (var checkpoint in rows.Select(r => r.Checkpoint).OfType<SourceCheckpoint>().GroupBy(c => c.Key).Select(g => g.Last()))
             session.Store(new ImportCheckpoint { Id = checkpoint.Key, Commit = checkpoint.Commit });
         await session.SaveChangesAsync(ct);
         tally.WriteTime += clock.Elapsed;
@@ -131,17 +156,6 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
         await work();
         return clock.Elapsed;
     }
-
-    private static MessageArchived Archived(ParsedMail m, RawMail raw) => new(
-        m.MessageId, m.SyntheticId, m.Date, m.FromName, m.FromAddress, m.Subject, m.InReplyTo, m.References.ToArray(),
-        m.ListId, m.Sha256, RawCompression.Compress(raw.Bytes), raw.Source, raw.Position);
-
-    private static string StreamOf(MailReading reading) => reading switch
-    {
-        MailReading.Read r => MessageIds.StreamKey(r.Mail.MessageId),
-        MailReading.Rejected r => "quarantine:" + r.Sha256,
-        _ => throw new ArgumentOutOfRangeException(nameof(reading)),
-    };
 
     private static async Task<HashSet<string>> ExistingStreamsAsync(IDocumentSession session, string[] keys, CancellationToken ct)
     {
@@ -155,10 +169,10 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
     }
 
     /// <summary>Hashes of copies already recorded, so a re-import of the same copy appends nothing.</summary>
-    private static async Task<HashSet<string>> KnownHashesAsync(IDocumentSession session, (RawMail Raw, MailReading Reading, MailHeader? Header)[] readings, HashSet<string> known, CancellationToken ct)
+    private static async Task<HashSet<string>> KnownHashesAsync(IDocumentSession session, ArchiveRow[] rows, HashSet<string> known, CancellationToken ct)
     {
         var hashes = new HashSet<string>();
-        var streams = readings.Where(r => r.Reading is MailReading.Read).Select(r => StreamOf(r.Reading)).Where(known.Contains).Distinct().ToArray();
+        var streams = rows.Where(r => !r.Quarantined).Select(r => r.Stream).Where(known.Contains).Distinct().ToArray();
         if (streams.Length == 0) return hashes;
         var conn = (NpgsqlConnection)session.Connection!;
         await using var cmd = new NpgsqlCommand(
@@ -172,7 +186,7 @@ public sealed class Importer(DocumentStore store, int batchSize = 2000)
     private sealed class Tally
     {
         public long Read, New, Duplicates, Quarantined;
-        public TimeSpan ParseTime, WaitTime, WriteTime, EventTime, HeaderTime;
+        public TimeSpan PrepareTime, WriteTime, EventTime, HeaderTime;
         public readonly List<string> NewIds = [];
         public ImportProgress Progress(TimeSpan elapsed) => new(Read, New, Duplicates, Quarantined, elapsed);
     }

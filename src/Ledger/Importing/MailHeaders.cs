@@ -24,7 +24,7 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
     {
         var key = MessageIds.Key(m.MessageId);
         var subject = Subjects.Parse(m.Subject);
-        var posting = (subject.IsPatch || subject.IsPullRequest) && !subject.IsReply;
+        var posting = IsPosting(subject);
         var links = new List<string>();
         if (m.InReplyTo is { } p) links.Add(MessageIds.Key(p));
         links.AddRange(m.References.Select(MessageIds.Key));
@@ -44,6 +44,11 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
         return new MailHeader(key, MessageIds.StreamKey(m.MessageId), links.Where(l => l.Length > 0 && l != key).Distinct().ToArray(),
             m.FromAddress, posting, title, features.ToArray());
     }
+
+    /// <summary>A first posting of a patch or pull request: the only mail whose body a header row reads.</summary>
+    public static bool IsPosting(string subject) => IsPosting(Subjects.Parse(subject));
+
+    private static bool IsPosting(SubjectInfo subject) => (subject.IsPatch || subject.IsPullRequest) && !subject.IsReply;
 
     /// <summary>As LineageLinking compares titles: normalised, subsystem prefix dropped.</summary>
     public static string WithoutPrefix(string title) => LineageLinking.WithoutPrefix(title);

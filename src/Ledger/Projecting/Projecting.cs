@@ -13,14 +13,7 @@ public static class Projecting
 {
     public sealed record Verification(int Checked, List<string> Mismatches);
 
-    public static async Task<TimeSpan> RebuildAsync(DocumentStore store, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(typeof(SeriesLineageProjection), TimeSpan.FromMinutes(30), ct);
-        await daemon.RebuildProjectionAsync(typeof(DecisionRationaleProjection), TimeSpan.FromMinutes(30), ct);
-        return clock.Elapsed;
-    }
+    public static Task<TimeSpan> RebuildAsync(DocumentStore store, CancellationToken ct) => ProjectionRebuild.RunAsync(store, ct);
 
     public static async Task<Verification> VerifyAsync(DocumentStore store, CancellationToken ct)
     {

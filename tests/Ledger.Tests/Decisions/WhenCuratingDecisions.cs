@@ -78,6 +78,22 @@ public sealed class WhenCuratingDecisions(LedgerDatabase db)
     }
 
     [Fact]
+    public async Task rebuild_restores_documents_from_events_alone()
+    {
+        var id = await VfioDecisionId();
+        var before = (await db.JsonAsync("why", id))[0].ToString();
+        await db.ScalarAsync("update ledger.mt_doc_decisionrationale set data = jsonb_set(data, '{Title}', '\"tampered\"') returning 1");
+        await db.ScalarAsync("delete from ledger.mt_doc_serieslineage where id in (select id from ledger.mt_doc_serieslineage limit 1) returning 1");
+
+        var rebuild = await db.CliAsync("rebuild");
+        Assert.True(rebuild.Exit == 0, rebuild.ToString());
+        var verify = await db.CliAsync("verify");
+        Assert.True(verify.Exit == 0, verify.ToString());
+        Assert.Contains("0 differ", verify.Out);
+        Assert.Equal(before, (await db.JsonAsync("why", id))[0].ToString());
+    }
+
+    [Fact]
     public async Task verify_notices_a_document_that_does_not_match_its_events()
     {
         await db.ImportedVfioThread();
