@@ -18,7 +18,7 @@ namespace Ledger.Importing;
 /// </summary>
 public sealed class Importer(DocumentStore store, int batchSize = 1000)
 {
-    private const int BatchesInFlight = 2;
+    private const int BatchesInFlight = 1;
     private bool _headerTableReady;
     private readonly EventCopy _copy = new(store);
 
