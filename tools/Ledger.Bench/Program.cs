@@ -100,7 +100,9 @@ public static class Program
         var understandSeconds = Seconds(run.Output, @"^understood .* in ([\d.]+) s", 0);
 
         var (events, messages, payloadBytes) = await ArchiveCountsAsync(cs);
+        var copyServerBefore = ServerCpuSeconds();
         var copy = await CopyLimitAsync(cs);
+        var copyServerCpu = ServerCpuSeconds() - copyServerBefore;
 
         // Idempotence: a second import of the same source appends nothing.
         var before = await ScalarAsync(cs, "select count(*) from ledger.mt_events");
@@ -117,6 +119,9 @@ public static class Program
             ["ratio"] = Round(copy.TotalSeconds / archiveSeconds), ["end_to_end_ratio"] = Round(copy.TotalSeconds / run.Wall.TotalSeconds), ["target_ratio"] = 0.5,
             ["peak_rss_mb"] = run.PeakRssMb, ["rss_limit_mb"] = 400, ["rss_ratio"] = Round(run.PeakRssMb / 400.0), ["peak_rss_with_git_mb"] = run.TreeRssMb,
             ["reimport_appended"] = appended, ["reimport_s"] = Round(again.Wall.TotalSeconds),
+            // Where the time goes: CPU per message of the import (client incl. git, server) against the COPY's server CPU.
+            ["client_cpu_us_per_msg"] = Round(run.ClientCpuS * 1e6 / events), ["server_cpu_us_per_msg"] = Round(run.ServerCpuS * 1e6 / events),
+            ["copy_server_cpu_us_per_msg"] = Round(copyServerCpu * 1e6 / events), ["load_avg"] = File.ReadAllText("/proc/loadavg").Split(' ')[0],
         };
         Emit(result);
         return result;
@@ -209,7 +214,8 @@ public static class Program
             ["bench"] = "rebuild", ["size"] = _label, ["events"] = events, ["projected_events"] = lineageEvents,
             ["rebuild_s"] = Round(inner), ["rebuild_wall_s"] = Round(run.Wall.TotalSeconds), ["read_all_s"] = Round(limit.TotalSeconds),
             ["ratio"] = Round(limit.TotalSeconds / inner), ["wall_ratio"] = Round(limit.TotalSeconds / run.Wall.TotalSeconds), ["target_ratio"] = 0.5,
-            ["peak_rss_mb"] = run.PeakRssMb,
+            ["peak_rss_mb"] = run.PeakRssMb, ["client_cpu_s"] = run.ClientCpuS, ["server_cpu_s"] = run.ServerCpuS,
+            ["load_avg"] = File.ReadAllText("/proc/loadavg").Split(' ')[0],
         };
         Emit(result);
         return result;
@@ -302,7 +308,8 @@ public static class Program
     // ---------------------------------------------------------------- plumbing
 
     /// <summary>PeakRssMb: the ledger (dotnet) process's own VmHWM. TreeRssMb: /usr/bin/time's maximum, which also covers child processes such as `git cat-file` (whose mmap of the pack counts as resident).</summary>
-    private sealed record Run(int Exit, TimeSpan Wall, double PeakRssMb, double TreeRssMb, string Output);
+    /// <summary>ClientCpuS: user+sys of the ledger process and its children (`/usr/bin/time`); ServerCpuS: what the PostgreSQL cluster spent meanwhile.</summary>
+    private sealed record Run(int Exit, TimeSpan Wall, double PeakRssMb, double TreeRssMb, string Output, double ClientCpuS = double.NaN, double ServerCpuS = double.NaN);
 
     private static async Task<Run> RunLedgerAsync(string[] args)
     {
@@ -310,6 +317,7 @@ public static class Program
         foreach (var a in new[] { "-v", "dotnet", _ledgerDll }.Concat(args)) psi.ArgumentList.Add(a);
         psi.Environment["LEDGER_HOME"] = _home;
         psi.Environment["LEDGER_TRACE"] = "1";
+        var serverBefore = ServerCpuSeconds();
         var clock = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
@@ -332,7 +340,37 @@ public static class Program
                      || l.StartsWith("rebuilt", StringComparison.Ordinal) || l.StartsWith("[import]", StringComparison.Ordinal) || l.StartsWith("[reindex] headers", StringComparison.Ordinal)))
             Console.Error.WriteLine("    " + line);
         var exit = Regex.Match(err, @"Exit status: (\d+)") is { Success: true } e ? int.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture) : p.ExitCode;
-        return new Run(exit, wall, Math.Round(rss, 1), Math.Round(tree, 1), output + err);
+        double TimeField(string name) => Regex.Match(err, name + @" \(seconds\): ([\d.]+)") is { Success: true } t ? double.Parse(t.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+        return new Run(exit, wall, Math.Round(rss, 1), Math.Round(tree, 1), output + err,
+            Round(TimeField("User time") + TimeField("System time")), Round(ServerCpuSeconds() - serverBefore));
+    }
+
+    /// <summary>CPU seconds of the private cluster: the postmaster and its live children, plus every child it has reaped (exited backends).</summary>
+    private static double ServerCpuSeconds()
+    {
+        try
+        {
+            var postmaster = int.Parse(File.ReadLines(Path.Combine(_home, "pg/data/postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            double Ticks(int pid, bool withReaped)
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                double t = long.Parse(f[11], CultureInfo.InvariantCulture) + long.Parse(f[12], CultureInfo.InvariantCulture);
+                if (withReaped) t += long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture);
+                return t;
+            }
+            var total = Ticks(postmaster, true);
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+                if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != postmaster)
+                    try
+                    {
+                        var stat = File.ReadAllText($"/proc/{pid}/stat");
+                        if (stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] == postmaster.ToString(CultureInfo.InvariantCulture)) total += Ticks(pid, false);
+                    }
+                    catch (IOException) { }
+            return total / 100.0; // USER_HZ
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException) { return double.NaN; }
     }
 
     /// <summary>VmHWM of the dotnet process under /usr/bin/time (its child); it only grows, so the last reading before exit is the peak.</summary>
