@@ -49,7 +49,7 @@ public static class Stages
                 }
             });
             var acts = t.Time("acts", () => ActExtraction.Extract(index, lineage, rs));
-            var resolved = t.Time("resolution", () => acts.Select(a => (a, Resolution.NeedsResolution(a.Act.Type) ? Resolution.Resolve(index, lineage, a) : null)).ToList());
+            var resolved = t.Time("resolution", () => acts.Zip(Resolution.ResolveAll(index, lineage, acts)).ToList());
             var trailers = t.Time("trailers", () =>
             {
                 events.AddRange(TrailerCollection.Withdrawals(index, lineage, rs));
