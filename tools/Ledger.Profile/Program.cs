@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Ledger.Core.Archive;
 using Ledger.Core.Importing.Sources;
@@ -22,11 +23,15 @@ Console.Error.WriteLine($"read {raw.Count} messages in {clock.Elapsed.TotalSecon
 
 if (args[0] == "dump")
 {
-    var mails = raw.Select(MailParser.Parse).OfType<MailReading.Read>().Select(r => r.Mail).ToList();
+    var readings = raw.Select(MailParser.Parse).ToList();
+    var mails = readings.OfType<MailReading.Read>().Select(r => r.Mail).ToList();
     clock.Restart();
     var lineages = Interpretation.Interpret(mails);
     Console.Error.WriteLine($"interpreted {lineages.Count} lineages in {clock.Elapsed.TotalSeconds:0.0} s");
     using var output = new StreamWriter(args[2]);
+    // Every parsed message in full (hashed, bodies are large): the parser's output, not only what interpretation uses of it.
+    foreach (var reading in readings)
+        output.WriteLine($"mail {Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(reading, reading.GetType())))}");
     foreach (var l in lineages)
     {
         output.WriteLine($"lineage {l.LineageId} {l.Digest} {string.Join(',', l.MessageKeys)}");
