@@ -14,11 +14,13 @@ public static class MailParser
     public static MailReading Parse(byte[] raw)
     {
         var sha = MessageIds.Sha256Hex(raw);
+        // Persistent: part contents stay slices of the bytes we already hold instead of being copied out while parsing;
+        // the stream must then stay open until the body text is read.
+        using var stream = new MemoryStream(raw, writable: false);
         MimeMessage message;
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
-            message = MimeMessage.Load(Options, stream);
+            message = MimeMessage.Load(Options, stream, persistent: true);
         }
         catch (Exception e) when (e is FormatException or ParseException or InvalidOperationException or ArgumentException)
         {
@@ -77,9 +79,8 @@ public static class MailParser
             if (text.Length > 0) text.Append('\n');
             text.Append(content);
         }
-        if (text.Length == 0 && message.HtmlBody is { } html)
-            text.Append(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", ""));
-        return text.Replace("\r\n", "\n").ToString();
+        var body = text.Length == 0 && message.HtmlBody is { } html ? System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "") : text.ToString();
+        return body.Replace("\r\n", "\n");
     }
 
     private static string? ListIdOf(MimeMessage message)
