@@ -14,21 +14,27 @@ public static class Words
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = new List<string>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!IsWordChar(text[i])) { i++; continue; }
-            var start = i;
-            i = EndOfRun(text, i);
-            // A hyphen or apostrophe joins two runs ("write-combining", "don't"), never ends a word.
-            while (i + 1 < text.Length && text[i] is '-' or '\'' && IsWordChar(text[i + 1])) i = EndOfRun(text, i + 1);
-            tokens.Add(Lower(text, start, i - start));
-        }
+        for (var i = 0; NextWord(text, ref i, out var start);)
+            tokens.Add(string.Create(i - start, (text, start), static (span, s) => s.text.AsSpan(s.start, span.Length).ToLowerInvariant(span)));
         return tokens;
     }
 
-    /// <summary>The distinct words of a text, for texts compared more than once.</summary>
-    public static HashSet<string> Set(string text) => Tokens(text).ToHashSet();
+    /// <summary>The distinct words of a text (as <see cref="Tokens"/>), for texts compared more than once.</summary>
+    public static HashSet<string> Set(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        // Looked up by its lower-cased characters: a word already in the set costs no string.
+        var lookup = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        for (var i = 0; NextWord(text, ref i, out var start);)
+        {
+            var lower = i - start <= buffer.Length ? buffer[..(i - start)] : new char[i - start];
+            text.AsSpan(start, i - start).ToLowerInvariant(lower);
+            lookup.Add(lower);
+        }
+        return set;
+    }
 
     /// <summary>Share of the proposal's distinct words found in the candidate: "most of it appears" reads as containment, not symmetry.</summary>
     public static double Containment(string proposal, string candidate) => Containment(Set(proposal), Set(candidate));
@@ -57,6 +63,18 @@ public static class Words
         return (double)inter / (x.Count + y.Count - inter);
     }
 
+    /// <summary>Finds the next word at or after <paramref name="i"/>: true with the word at [start, i), false at the end of the text.</summary>
+    private static bool NextWord(string text, ref int i, out int start)
+    {
+        while (i < text.Length && !IsWordChar(text[i])) i++;
+        start = i;
+        if (i == text.Length) return false;
+        i = EndOfRun(text, i);
+        // A hyphen or apostrophe joins two runs ("write-combining", "don't"), never ends a word.
+        while (i + 1 < text.Length && text[i] is '-' or '\'' && IsWordChar(text[i + 1])) i = EndOfRun(text, i + 1);
+        return true;
+    }
+
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     private static int EndOfRun(string text, int i)
@@ -64,9 +82,6 @@ public static class Words
         while (i < text.Length && IsWordChar(text[i])) i++;
         return i;
     }
-
-    private static string Lower(string text, int start, int length) =>
-        string.Create(length, (text, start), static (span, s) => s.text.AsSpan(s.start, span.Length).ToLowerInvariant(span));
 
     /// <summary>A word diff in git's --word-diff=plain notation: [-removed-]{+added+}. Longest-common-subsequence on words.</summary>
     public static string Diff(string before, string after, int maxWords = 1500)

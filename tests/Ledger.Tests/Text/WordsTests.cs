@@ -15,9 +15,13 @@ public class WordsTests
         const string alphabet = "abcXYZ09_-'- .,:;()\n\t\u00e9\u212a\u0130";
         for (var n = 0; n < 5000; n++)
         {
-            var text = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            // Now and then a word longer than the set's stack buffer.
+            var length = n % 50 == 0 ? random.Next(60, 200) : random.Next(0, 40);
+            var letters = n % 50 == 0 ? "aBc-" : alphabet;
+            var text = new string(Enumerable.Range(0, length).Select(_ => letters[random.Next(letters.Length)]).ToArray());
             var expected = Regex.Matches(text, @"[A-Za-z0-9_]+(?:[-'][A-Za-z0-9_]+)*").Select(m => m.Value.ToLowerInvariant()).ToList();
             Assert.Equal(expected, Words.Tokens(text));
+            Assert.True(expected.ToHashSet().SetEquals(Words.Set(text)));
         }
     }
 

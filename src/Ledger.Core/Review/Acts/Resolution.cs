@@ -41,7 +41,7 @@ public static class Resolution
             var (patch, score) = BestAdoption(next, proposed, texts);
             if (patch is not null && score >= AdoptedThreshold)
                 return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted")
-                { AdoptedIn = Adoptions(next, proposed) };
+                { AdoptedIn = Adoptions(next, proposed, texts) };
         }
         var answer = Answer(index, act, lineage);
         if (answer is not null && act.Act.Type == ActType.Question)
@@ -95,21 +95,16 @@ public static class Resolution
     }
 
     /// <summary>Each part of the next version that carries a good share of the proposal (a split rewording shows up in several).</summary>
-    private static List<Adoption> Adoptions(SeriesVersion next, HashSet<string> proposed, double threshold = 0.4)
+    private static List<Adoption> Adoptions(SeriesVersion next, HashSet<string> proposed, PostingTexts texts, double threshold = 0.4)
     {
         var found = new List<Adoption>();
         foreach (var patch in next.Postings)
-        {
-            var slot = patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total} " : "";
-            var parts = new List<(string Where, string Text)> { (slot + "commit message", patch.Patch.CommitMessage) };
-            parts.AddRange(patch.Patch.AddedComments.Select(c => (slot + "comment in " + c.Path, c.Text)));
-            foreach (var (where, text) in parts)
+            foreach (var part in texts.Parts(patch))
             {
-                var score = RationaleText.Split(text).Select(p => Words.Containment(proposed, Words.Set(p))).DefaultIfEmpty(0).Max();
-                score = Math.Max(score, Words.Containment(proposed, Words.Set(text)) * 0.9);
-                if (score >= threshold) found.Add(new Adoption(patch.Mail.MessageId, where, Math.Round(score, 2)));
+                var score = part.Paragraphs.Select(p => Words.Containment(proposed, p)).DefaultIfEmpty(0).Max();
+                score = Math.Max(score, Words.Containment(proposed, part.All) * 0.9);
+                if (score >= threshold) found.Add(new Adoption(patch.Mail.MessageId, part.Where, Math.Round(score, 2)));
             }
-        }
         return found.OrderByDescending(a => a.Score).ToList();
     }
 
@@ -136,10 +131,13 @@ public static class Resolution
     /// What acts are compared with, per posting of the next version: made once per lineage, not once per act (a long
     /// review thread has dozens of acts against the same few patches).
     /// </summary>
+    private sealed record Part(string Where, List<HashSet<string>> Paragraphs, HashSet<string> All);
+
     private sealed class PostingTexts
     {
         private readonly Dictionary<MailView, (List<HashSet<string>> Each, HashSet<string> All)> _paragraphs = [];
         private readonly Dictionary<MailView, HashSet<string>> _added = [];
+        private readonly Dictionary<MailView, List<Part>> _parts = [];
 
         /// <summary>The words of each rationale paragraph.</summary>
         public List<HashSet<string>> Paragraphs(MailView posting) => Prose(posting).Each;
@@ -153,6 +151,19 @@ public static class Resolution
             if (!_added.TryGetValue(posting, out var lines))
                 _added[posting] = lines = posting.Patch.Files.SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
             return lines;
+        }
+
+        /// <summary>The commit message and each added comment, with the words of each of their paragraphs and of the whole.</summary>
+        public List<Part> Parts(MailView posting)
+        {
+            if (!_parts.TryGetValue(posting, out var parts))
+            {
+                var slot = posting.Subject.Total > 0 ? $"{posting.Subject.Index}/{posting.Subject.Total} " : "";
+                _parts[posting] = parts = posting.Patch.AddedComments.Select(c => (Where: slot + "comment in " + c.Path, Text: c.Text))
+                    .Prepend((Where: slot + "commit message", Text: posting.Patch.CommitMessage))
+                    .Select(p => new Part(p.Where, RationaleText.Split(p.Text).Select(Words.Set).ToList(), Words.Set(p.Text))).ToList();
+            }
+            return parts;
         }
 
         private (List<HashSet<string>> Each, HashSet<string> All) Prose(MailView posting)
