@@ -50,7 +50,7 @@ public static partial class DecisionDetection
                     .Where(a => a.Act.Version == previous && a.Resolution is { Status: "addressed" } r && version.Postings.Any(p => p.Mail.MessageId == r.EvidenceMessageId))
                     .Select(a => a.Act.Reply.Mail.MessageId).Distinct().ToArray();
                 events.Add(new RationaleRevised(id, lineage.Id, version.Version, version.First.Mail.MessageId, version.Author, version.Date, blocks,
-                    before is null ? 0 : Math.Round(Words.Jaccard(before, text), 3), before is null ? null : Words.Diff(before, text), prompted,
+                    before is null ? 0 : Math.Round(Words.Jaccard(before, text), 3), before is null ? null : WordDiff.Between(before, text), prompted,
                     Provenance.Of(previous is null ? "rationale.first-posting" : "rationale.revised")));
             }
             if (previous is not null && before != text)

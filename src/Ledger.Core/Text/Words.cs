@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 
 namespace Ledger.Core.Text;
 
@@ -81,63 +79,6 @@ public static class Words
     {
         while (i < text.Length && IsWordChar(text[i])) i++;
         return i;
-    }
-
-    /// <summary>A word diff in git's --word-diff=plain notation: [-removed-]{+added+}. Longest-common-subsequence on words.</summary>
-    public static string Diff(string before, string after, int maxWords = 1500)
-    {
-        var a = before.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(maxWords).ToArray();
-        var b = after.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(maxWords).ToArray();
-        // Words as numbers: the table compares up to 1500 × 1500 pairs.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        int[] Number(string[] words) => Array.ConvertAll(words, w => ids.TryGetValue(w, out var id) ? id : ids[w] = ids.Count);
-        var (x, y) = (Number(a), Number(b));
-        // The walk below takes a match whenever the words are equal, so a common opening is matched word for word
-        // whatever the table holds: the table need only cover what follows it (same output, a fraction of the work).
-        var p = 0;
-        while (p < x.Length && p < y.Length && x[p] == y[p]) p++;
-        var cols = y.Length - p + 1;
-        var size = (x.Length - p + 1) * cols;
-        var lcs = ArrayPool<int>.Shared.Rent(size);
-        try
-        {
-            // lcs[(i - p) * cols + (j - p)]: the longest common subsequence of a[i..] and b[j..]; zero past either end.
-            Array.Clear(lcs, size - cols, cols);
-            for (var i = x.Length - 1; i >= p; i--)
-            {
-                var row = (i - p) * cols;
-                lcs[row + cols - 1] = 0;
-                for (var j = y.Length - 1; j >= p; j--)
-                {
-                    var k = row + j - p;
-                    lcs[k] = x[i] == y[j] ? lcs[k + cols + 1] + 1 : Math.Max(lcs[k + cols], lcs[k + 1]);
-                }
-            }
-            int Lcs(int i, int j) => lcs[(i - p) * cols + j - p];
-
-            var sb = new StringBuilder();
-            int u = 0, v = 0;
-            var removed = new List<string>();
-            var added = new List<string>();
-            void Flush()
-            {
-                if (removed.Count > 0) sb.Append("[-").Append(string.Join(' ', removed)).Append("-] ");
-                if (added.Count > 0) sb.Append("{+").Append(string.Join(' ', added)).Append("+} ");
-                removed.Clear(); added.Clear();
-            }
-            while (u < a.Length || v < b.Length)
-            {
-                if (u < a.Length && v < b.Length && x[u] == y[v]) { Flush(); sb.Append(a[u]).Append(' '); u++; v++; }
-                else if (v < b.Length && (u == a.Length || Lcs(u, v + 1) >= Lcs(u + 1, v))) added.Add(b[v++]);
-                else removed.Add(a[u++]);
-            }
-            Flush();
-            return sb.ToString().TrimEnd();
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(lcs);
-        }
     }
 
     public static string FirstSentences(string text, int maxChars = 240)
