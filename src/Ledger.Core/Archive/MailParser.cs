@@ -21,15 +21,17 @@ public static class MailParser
     public static MailReading Parse(byte[] raw, Func<string, bool> withBody)
     {
         var sha = MessageIds.Sha256Hex(raw);
+        // Persistent: part contents stay slices of the bytes we already hold instead of being copied out while parsing;
+        // the stream must then stay open until the body text is read.
+        using var stream = new MemoryStream(raw, writable: false);
         MimeMessage message;
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
             var headers = new MimeParser(Options, stream, MimeFormat.Entity).ParseHeaders();
             if (withBody(Clean(headers[HeaderId.Subject] ?? "")))
             {
                 stream.Position = 0;
-                message = MimeMessage.Load(Options, stream);
+                message = MimeMessage.Load(Options, stream, persistent: true);
             }
             else message = new MimeMessage(headers);
         }
@@ -38,23 +40,25 @@ public static class MailParser
             return new MailReading.Rejected($"not a readable RFC 5322 message: {e.Message}", sha);
         }
 
-        var rejection = Check(message);
+        // MimeKit parses the Message-ID header again on every read of MessageId: read it once.
+        var rawId = message.MessageId;
+        var rejection = Check(message, rawId);
         if (rejection is not null) return new MailReading.Rejected(rejection, sha);
 
-        var rawId = message.MessageId;
         var synthetic = string.IsNullOrWhiteSpace(rawId);
         var messageId = synthetic ? MessageIds.Synthesize(sha) : MessageIds.Strip(rawId!);
         var from = message.From.Mailboxes.First();
         var date = message.Date.ToUniversalTime();
         var references = message.References.Select(MessageIds.Strip).Where(r => r.Length > 0).ToList();
-        var inReplyTo = string.IsNullOrWhiteSpace(message.InReplyTo) ? references.LastOrDefault() : MessageIds.Strip(message.InReplyTo);
+        var rawInReplyTo = message.InReplyTo;
+        var inReplyTo = string.IsNullOrWhiteSpace(rawInReplyTo) ? references.LastOrDefault() : MessageIds.Strip(rawInReplyTo);
 
         return new MailReading.Read(new ParsedMail(
             messageId, synthetic, date, Clean(from.Name ?? ""), from.Address.Trim().ToLowerInvariant(),
             Clean(message.Subject ?? ""), inReplyTo, references, ListIdOf(message), message.Body is null ? "" : BodyText(message), sha));
     }
 
-    private static string? Check(MimeMessage message)
+    private static string? Check(MimeMessage message, string? messageId)
     {
         if (message.From.Mailboxes.FirstOrDefault() is not { } from || !from.Address.Contains('@'))
             return "no sender: the From header has no address";
@@ -68,7 +72,7 @@ public static class MailParser
             return $"Message-ID longer than {MaxMessageIdLength} characters";
         if (id is not null && id.Any(char.IsControl))
             return "Message-ID contains control characters";
-        if (!string.IsNullOrWhiteSpace(id) && string.IsNullOrWhiteSpace(message.MessageId))
+        if (!string.IsNullOrWhiteSpace(id) && string.IsNullOrWhiteSpace(messageId))
             return $"malformed Message-ID header: '{Truncate(id)}'";
         return null;
     }
@@ -76,7 +80,8 @@ public static class MailParser
     /// <summary>The text extractors read: the text/plain part, plus patches sent as attachments (text/x-patch, text/x-diff, *.patch).</summary>
     private static string BodyText(MimeMessage message)
     {
-        var text = new StringBuilder();
+        // Parts joined by a newline once there is text; most mail has one part, which is then taken as it is.
+        var text = "";
         foreach (var part in message.BodyParts.OfType<TextPart>())
         {
             var isPatchAttachment = part.ContentType.MimeType is "text/x-patch" or "text/x-diff"
@@ -87,12 +92,11 @@ public static class MailParser
             string content;
             try { content = part.Text ?? ""; }
             catch (Exception e) when (e is ArgumentException or NotSupportedException or DecoderFallbackException) { content = ""; }
-            if (text.Length > 0) text.Append('\n');
-            text.Append(content);
+            text = text.Length > 0 ? string.Concat(text, "\n", content) : content;
         }
         if (text.Length == 0 && message.HtmlBody is { } html)
-            text.Append(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", ""));
-        return text.Replace("\r\n", "\n").ToString();
+            text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "");
+        return text.Replace("\r\n", "\n");
     }
 
     private static string? ListIdOf(MimeMessage message)

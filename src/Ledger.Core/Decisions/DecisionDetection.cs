@@ -30,25 +30,27 @@ public static partial class DecisionDetection
     {
         var id = DecisionIds.ForLineage(lineage.Id);
         var first = lineage.Versions[0];
+        // Each version's rationale is read for its own revision, the next one's, and the scope: made once.
+        var blocksOf = lineage.Versions.ToDictionary(v => v, v => Blocks(v, lineage));
         var events = new List<object>
         {
-            new DecisionDetected(id, lineage.Id, lineage.Latest.Title, Scope(lineage, acts), first.Date, first.First.Mail.MessageId, Provenance.Of("decision.lineage-states-change")),
+            new DecisionDetected(id, lineage.Id, lineage.Latest.Title, Scope(lineage, blocksOf, acts), first.Date, first.First.Mail.MessageId, Provenance.Of("decision.lineage-states-change")),
             new DecisionStatusDetected(id, lineage.Id, "proposed", first.First.Mail.MessageId, first.Author, first.Date, Provenance.Of("status.posted")),
         };
 
         SeriesVersion? previous = null;
+        string? before = null;
         foreach (var version in lineage.Versions)
         {
-            var blocks = Blocks(version, lineage);
+            var blocks = blocksOf[version];
             var text = string.Join("\n\n", blocks.Select(b => b.Text));
-            var before = previous is null ? null : string.Join("\n\n", Blocks(previous, lineage).Select(b => b.Text));
             if (before != text)
             {
                 var prompted = previous is null ? [] : acts
                     .Where(a => a.Act.Version == previous && a.Resolution is { Status: "addressed" } r && version.Postings.Any(p => p.Mail.MessageId == r.EvidenceMessageId))
                     .Select(a => a.Act.Reply.Mail.MessageId).Distinct().ToArray();
                 events.Add(new RationaleRevised(id, lineage.Id, version.Version, version.First.Mail.MessageId, version.Author, version.Date, blocks,
-                    before is null ? 0 : Math.Round(Words.Jaccard(before, text), 3), before is null ? null : Words.Diff(before, text), prompted,
+                    before is null ? 0 : Math.Round(Words.Jaccard(before, text), 3), before is null ? null : WordDiff.Between(before, text), prompted,
                     Provenance.Of(previous is null ? "rationale.first-posting" : "rationale.revised")));
             }
             if (previous is not null && before != text)
@@ -56,6 +58,7 @@ public static partial class DecisionDetection
             events.Add(new DecisionEvidenceFound(id, lineage.Id, version.First.Mail.MessageId, version.Author, version.Date, version.Version, "posted",
                 $"v{version.Version} posted: {version.Title} ({version.Patches.Count} patch{(version.Patches.Count == 1 ? "" : "es")})", Provenance.Of("history.posted")));
             previous = version;
+            before = text;
         }
 
         // One history line per message and kind: a reply asking three questions is one step of the story.
@@ -115,9 +118,13 @@ public static partial class DecisionDetection
     private static IEnumerable<object> PatchRevisions(string id, Lineage lineage, SeriesVersion previous, SeriesVersion version,
         IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts)
     {
+        // A patch's earlier self is the first patch of the previous version it continues (one pass, not one per patch).
+        var earlierOf = new Dictionary<Review.Threads.MailView, Review.Threads.MailView>();
+        foreach (var p in previous.Patches)
+            if (version.Counterpart(p) is { } counterpart) earlierOf.TryAdd(counterpart, p);
         foreach (var patch in version.Patches)
         {
-            var earlier = previous.Patches.FirstOrDefault(p => version.Counterpart(p) == patch);
+            var earlier = earlierOf.GetValueOrDefault(patch);
             var now = Prose(patch);
             var then = earlier is null ? null : Prose(earlier);
             if (then is null || then == now || now.Length == 0) continue;
@@ -157,13 +164,13 @@ public static partial class DecisionDetection
         return blocks.ToArray();
     }
 
-    private static string[] Scope(Lineage lineage, IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts)
+    private static string[] Scope(Lineage lineage, Dictionary<SeriesVersion, RationaleBlock[]> blocksOf, IReadOnlyList<(ExtractedAct Act, ResolutionFinding? Resolution)> acts)
     {
         var latest = lineage.Latest;
         var subsystems = lineage.Versions.SelectMany(v => v.Titles).Select(t => t.LastIndexOf(':') is var i and > 0 ? t[..i].Trim() : null)
             .OfType<string>().Where(s => s.Length < 40).Select(s => s.ToLowerInvariant()).Distinct();
         var files = latest.Patches.SelectMany(p => p.Patch.Files).Select(f => f.NewPath == "/dev/null" ? f.OldPath : f.NewPath).Distinct();
-        var prose = string.Join("\n", lineage.Versions.SelectMany(v => Blocks(v, lineage)).Select(b => b.Text).Concat(acts.Select(a => a.Act.Act.Text)));
+        var prose = string.Join("\n", lineage.Versions.SelectMany(v => blocksOf[v]).Select(b => b.Text).Concat(acts.Select(a => a.Act.Act.Text)));
         var code = string.Join("\n", latest.Patches.SelectMany(p => p.Patch.Files).SelectMany(f => f.Hunks).SelectMany(h => h.Added));
         var symbols = Macro().Matches(prose + "\n" + code).Select(m => m.Value).GroupBy(s => s).OrderByDescending(g => g.Count()).Take(15).Select(g => g.Key);
         var entities = Hyphenated().Matches(prose).Select(m => m.Value).Where(e => !CommonHyphenated.Contains(e) && e.Length > 4 && !e.Contains("--"))

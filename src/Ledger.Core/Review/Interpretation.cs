@@ -50,18 +50,16 @@ public static class Interpretation
         }
 
         var acts = ActExtraction.Extract(index, lineage, replies);
+        var findings = Resolution.ResolveAll(index, lineage, acts);
         var resolved = new List<(ExtractedAct, ResolutionFinding?)>();
-        foreach (var act in acts)
+        for (var i = 0; i < acts.Count; i++)
         {
+            var (act, finding) = (acts[i], findings[i]);
             events.Add(new ReviewActDetected(id, act.ActId, act.Reply.Mail.MessageId, act.Reply.Person, act.Reply.Mail.FromAddress, act.Reply.Date,
                 act.Version.Version, act.Act.Type.ToString().ToLowerInvariant(), act.TargetMessageId, Clip(act.Segment.QuotedContext, 1200),
                 Clip(act.Act.Text, 2000), act.Act.ProposedText, new Provenance(act.Act.Rule, ActRules.Version, act.Act.Confidence)));
-            ResolutionFinding? finding = null;
-            if (Resolution.NeedsResolution(act.Act.Type))
-            {
-                finding = Resolution.Resolve(index, lineage, act);
+            if (finding is not null)
                 events.Add(new ReviewActResolved(id, act.ActId, finding.Status, finding.EvidenceMessageId, finding.Score, finding.Reason, finding.AdoptedIn.ToArray(), Provenance.Of(finding.Rule, finding.Score)));
-            }
             resolved.Add((act, finding));
         }
 

@@ -25,15 +25,23 @@ public static class Resolution
 
     public static bool NeedsResolution(ActType type) => Resolvable.Contains(type);
 
-    public static ResolutionFinding Resolve(MailIndex index, Lineage lineage, ExtractedAct act)
+    /// <summary>A finding for each act that needs one (null for the others), in the order of the acts.</summary>
+    public static List<ResolutionFinding?> ResolveAll(MailIndex index, Lineage lineage, IReadOnlyList<ExtractedAct> acts)
+    {
+        var texts = new PostingTexts();
+        return acts.Select(a => NeedsResolution(a.Act.Type) ? Resolve(index, lineage, a, texts) : null).ToList();
+    }
+
+    private static ResolutionFinding Resolve(MailIndex index, Lineage lineage, ExtractedAct act, PostingTexts texts)
     {
         var next = lineage.Next(act.Version);
-        if (next is not null && act.Act.ProposedText is { Length: > 0 } proposed)
+        if (next is not null && act.Act.ProposedText is { Length: > 0 } text)
         {
-            var (patch, score) = BestAdoption(next, proposed);
+            var proposed = Words.Set(text);
+            var (patch, score) = BestAdoption(next, proposed, texts);
             if (patch is not null && score >= AdoptedThreshold)
                 return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted")
-                { AdoptedIn = Adoptions(next, proposed) };
+                { AdoptedIn = Adoptions(next, proposed, texts) };
         }
         var answer = Answer(index, act, lineage);
         if (answer is not null && act.Act.Type == ActType.Question)
@@ -46,14 +54,14 @@ public static class Resolution
             var quoted = QuotedCode(act.Segment.QuotedContext);
             if (candidates.Count > 0 && quoted.Count > 0)
             {
-                var added = candidates.SelectMany(c => c.Patch.Files).SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
-                var gone = quoted.Count(q => !added.Contains(q)) / (double)quoted.Count;
+                var gone = quoted.Count(q => !candidates.Any(c => texts.AddedLines(c).Contains(q))) / (double)quoted.Count;
                 if (gone >= 0.5)
                     return new("addressed", (counterpart ?? next.First).Mail.MessageId, Math.Round(gone, 2), $"{gone:P0} of the quoted lines changed in v{next.Version}", "resolution.region-changed");
             }
             if (candidates.Count > 0 && quoted.Count == 0 && act.Segment.QuotedContext.Length > 40)
             {
-                var best = candidates.Select(c => (Patch: c, Score: BestParagraphMatch(c, act.Segment.QuotedContext))).MaxBy(x => x.Score);
+                var context = Words.Set(act.Segment.QuotedContext);
+                var best = candidates.Select(c => (Patch: c, Score: BestParagraphMatch(texts.Paragraphs(c), context))).MaxBy(x => x.Score);
                 if (best.Score < 0.9)
                     return new("addressed", (counterpart ?? best.Patch).Mail.MessageId, Math.Round(1 - best.Score, 2), $"the quoted text changed in v{next.Version}", "resolution.text-changed");
             }
@@ -67,12 +75,12 @@ public static class Resolution
     }
 
     /// <summary>Where the proposal landed: rewordings are often split across patches, so every patch of the next version is searched.</summary>
-    public static (MailView? Patch, double Score) BestAdoption(SeriesVersion next, string proposed)
+    private static (MailView? Patch, double Score) BestAdoption(SeriesVersion next, HashSet<string> proposed, PostingTexts texts)
     {
         MailView? best = null;
         var bestScore = 0.0;
         foreach (var patch in next.Postings)
-            foreach (var paragraph in RationaleText.Paragraphs(patch))
+            foreach (var paragraph in texts.Paragraphs(patch))
             {
                 var score = Words.Containment(proposed, paragraph);
                 if (score > bestScore) (best, bestScore) = (patch, score);
@@ -80,33 +88,28 @@ public static class Resolution
         // A proposal split over several paragraphs: measure it against the whole of each patch too.
         foreach (var patch in next.Postings)
         {
-            var score = Words.Containment(proposed, string.Join("\n", RationaleText.Paragraphs(patch)));
+            var score = Words.Containment(proposed, texts.AllParagraphs(patch));
             if (score > bestScore + 0.1) (best, bestScore) = (patch, score);
         }
         return (best, bestScore);
     }
 
     /// <summary>Each part of the next version that carries a good share of the proposal (a split rewording shows up in several).</summary>
-    public static List<Adoption> Adoptions(SeriesVersion next, string proposed, double threshold = 0.4)
+    private static List<Adoption> Adoptions(SeriesVersion next, HashSet<string> proposed, PostingTexts texts, double threshold = 0.4)
     {
         var found = new List<Adoption>();
         foreach (var patch in next.Postings)
-        {
-            var slot = patch.Subject.Total > 0 ? $"{patch.Subject.Index}/{patch.Subject.Total} " : "";
-            var parts = new List<(string Where, string Text)> { (slot + "commit message", patch.Patch.CommitMessage) };
-            parts.AddRange(patch.Patch.AddedComments.Select(c => (slot + "comment in " + c.Path, c.Text)));
-            foreach (var (where, text) in parts)
+            foreach (var part in texts.Parts(patch))
             {
-                var score = RationaleText.Split(text).Select(p => Words.Containment(proposed, p)).DefaultIfEmpty(0).Max();
-                score = Math.Max(score, Words.Containment(proposed, text) * 0.9);
-                if (score >= threshold) found.Add(new Adoption(patch.Mail.MessageId, where, Math.Round(score, 2)));
+                var score = part.Paragraphs.Select(p => Words.Containment(proposed, p)).DefaultIfEmpty(0).Max();
+                score = Math.Max(score, Words.Containment(proposed, part.All) * 0.9);
+                if (score >= threshold) found.Add(new Adoption(patch.Mail.MessageId, part.Where, Math.Round(score, 2)));
             }
-        }
         return found.OrderByDescending(a => a.Score).ToList();
     }
 
-    private static double BestParagraphMatch(MailView patch, string quoted) =>
-        RationaleText.Paragraphs(patch).Select(p => Words.Containment(quoted, p)).DefaultIfEmpty(0).Max();
+    private static double BestParagraphMatch(List<HashSet<string>> paragraphs, HashSet<string> quoted) =>
+        paragraphs.Select(p => Words.Containment(quoted, p)).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// A reply to the act's message that answers it: from the author for anything; for a question or an objection, from
@@ -123,4 +126,54 @@ public static class Resolution
         .Select(l => Normalize(l[1..])).Where(l => l.Length > 3).ToList();
 
     private static string Normalize(string line) => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// What acts are compared with, per posting of the next version: made once per lineage, not once per act (a long
+    /// review thread has dozens of acts against the same few patches).
+    /// </summary>
+    private sealed record Part(string Where, List<HashSet<string>> Paragraphs, HashSet<string> All);
+
+    private sealed class PostingTexts
+    {
+        private readonly Dictionary<MailView, (List<HashSet<string>> Each, HashSet<string> All)> _paragraphs = [];
+        private readonly Dictionary<MailView, HashSet<string>> _added = [];
+        private readonly Dictionary<MailView, List<Part>> _parts = [];
+
+        /// <summary>The words of each rationale paragraph.</summary>
+        public List<HashSet<string>> Paragraphs(MailView posting) => Prose(posting).Each;
+
+        /// <summary>The words of all rationale paragraphs together.</summary>
+        public HashSet<string> AllParagraphs(MailView posting) => Prose(posting).All;
+
+        /// <summary>The lines the posting's diff adds, whitespace normalised.</summary>
+        public HashSet<string> AddedLines(MailView posting)
+        {
+            if (!_added.TryGetValue(posting, out var lines))
+                _added[posting] = lines = posting.Patch.Files.SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
+            return lines;
+        }
+
+        /// <summary>The commit message and each added comment, with the words of each of their paragraphs and of the whole.</summary>
+        public List<Part> Parts(MailView posting)
+        {
+            if (!_parts.TryGetValue(posting, out var parts))
+            {
+                var slot = posting.Subject.Total > 0 ? $"{posting.Subject.Index}/{posting.Subject.Total} " : "";
+                _parts[posting] = parts = posting.Patch.AddedComments.Select(c => (Where: slot + "comment in " + c.Path, Text: c.Text))
+                    .Prepend((Where: slot + "commit message", Text: posting.Patch.CommitMessage))
+                    .Select(p => new Part(p.Where, RationaleText.Split(p.Text).Select(Words.Set).ToList(), Words.Set(p.Text))).ToList();
+            }
+            return parts;
+        }
+
+        private (List<HashSet<string>> Each, HashSet<string> All) Prose(MailView posting)
+        {
+            if (!_paragraphs.TryGetValue(posting, out var prose))
+            {
+                var paragraphs = RationaleText.Paragraphs(posting).ToList();
+                _paragraphs[posting] = prose = (paragraphs.Select(Words.Set).ToList(), Words.Set(string.Join("\n", paragraphs)));
+            }
+            return prose;
+        }
+    }
 }

@@ -22,10 +22,7 @@ public static class PatchIds
             if (f.IsBinary) sb.Append("binary\n");
             foreach (var h in f.Hunks)
                 foreach (var line in h.Lines)
-                {
-                    var squeezed = StripWhitespace(line);
-                    if (squeezed.Length > 0) sb.Append(squeezed).Append('\n');
-                }
+                    AppendWithoutWhitespace(sb, line);
             if (f.Hunks.Count == 0 && !f.IsBinary && !f.IsRename && !f.IsNew && !f.IsDeleted) continue; // mode-only changes carry no content
             any = true;
             AddWithCarry(total, SHA1.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
@@ -33,11 +30,19 @@ public static class PatchIds
         return any ? Convert.ToHexStringLower(total) : null;
     }
 
-    private static string StripWhitespace(string s)
+    /// <summary>The line with its whitespace removed and a newline, unless nothing is left; appended in runs, not char by char.</summary>
+    private static void AppendWithoutWhitespace(StringBuilder sb, string line)
     {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) if (!char.IsWhiteSpace(c)) sb.Append(c);
-        return sb.ToString();
+        var before = sb.Length;
+        var i = 0;
+        while (i < line.Length)
+        {
+            if (char.IsWhiteSpace(line[i])) { i++; continue; }
+            var start = i;
+            while (i < line.Length && !char.IsWhiteSpace(line[i])) i++;
+            sb.Append(line, start, i - start);
+        }
+        if (sb.Length > before) sb.Append('\n');
     }
 
     // Same idea as git's flush_one_hunk: add digests as little-endian big numbers so the sum is order-independent.

@@ -13,9 +13,6 @@ public sealed record ReplyBody(string? Attribution, IReadOnlyList<ReplySegment> 
 /// <summary>Splits an interleaved-quoting reply into (quoted context, answer) segments.</summary>
 public static partial class Replies
 {
-    [GeneratedRegex(@"^((?:[ \t]?>)+)[ \t]?")]
-    private static partial Regex QuoteMarker();
-
     // "On Mon, ... X wrote:", "X <a@b> writes:", "Le ... a écrit :", "Am ... schrieb X:", "Quoting X (date):"
     [GeneratedRegex(@"(?:\bwrote|\bwrites|\ba écrit|\bschrieb\b.*|\bescribió|\bha scritto|\bnapisał\w*)\s*:\s*$|^Quoting .*:\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AttributionEnd();
@@ -72,7 +69,7 @@ public static partial class Replies
         var curDepth = 0;
         foreach (var line in (body ?? "").Replace("\r\n", "\n").Split('\n'))
         {
-            var d = QuoteMarker().Match(line) is { Success: true } m ? m.Groups[1].Value.Count(c => c == '>') : 0;
+            var d = QuoteDepth(line, out _);
             if (d != curDepth && cur.Count > 0) { blocks.Add(new QuoteBlock(cur.ToList(), curDepth)); cur.Clear(); }
             curDepth = d;
             if (d > 0) cur.Add(StripOnce(line));
@@ -84,10 +81,28 @@ public static partial class Replies
     /// <summary>Quote depth of a line, with all markers removed in <paramref name="stripped"/>.</summary>
     public static int Depth(string line, out string stripped)
     {
-        var m = QuoteMarker().Match(line);
-        if (!m.Success) { stripped = line; return 0; }
-        stripped = line[m.Length..];
-        return m.Groups[1].Value.Count(c => c == '>');
+        var depth = QuoteDepth(line, out var end);
+        stripped = depth == 0 ? line : line[end..];
+        return depth;
+    }
+
+    /// <summary>
+    /// The quote markers at the start of a line, as ^((?:[ \t]?>)+)[ \t]? would match them: how many '>' and where the
+    /// text starts. A scan by hand, since every line of every reply is read through it.
+    /// </summary>
+    private static int QuoteDepth(string line, out int end)
+    {
+        int depth = 0, i = 0;
+        while (true)
+        {
+            if (i < line.Length && line[i] == '>') i++;
+            else if (i + 1 < line.Length && line[i] is ' ' or '\t' && line[i + 1] == '>') i += 2;
+            else break;
+            depth++;
+        }
+        if (depth > 0 && i < line.Length && line[i] is ' ' or '\t') i++;
+        end = i;
+        return depth;
     }
 
     private static string StripOnce(string line)
@@ -113,14 +128,14 @@ public static partial class Replies
         // Decoders that unwrap format=flowed glue "-- " to the next line ("-- Cheers,"): accept that near the end.
         var sig = lines.FindIndex(l => l == "-- " || l == "--");
         if (sig < 0) sig = lines.FindIndex(l => l.StartsWith("-- ", StringComparison.Ordinal) && l.Length < 40);
-        if (sig >= 0 && lines.Skip(sig).Count(l => Depth(l, out _) > 0) > 0 && lines.Count - sig > 15) sig = -1;
+        if (sig >= 0 && lines.Skip(sig).Count(l => QuoteDepth(l, out _) > 0) > 0 && lines.Count - sig > 15) sig = -1;
         return sig >= 0 ? lines.Take(sig).ToList() : lines;
     }
 
     /// <summary>Removes the "On ..., X wrote:" paragraph that precedes the first quote and returns it.</summary>
     private static string? TakeAttribution(List<string> lines)
     {
-        var firstQuote = lines.FindIndex(l => Depth(l, out _) > 0);
+        var firstQuote = lines.FindIndex(l => QuoteDepth(l, out _) > 0);
         if (firstQuote < 0) return null;
         var end = firstQuote - 1;
         while (end >= 0 && lines[end].Trim().Length == 0) end--;

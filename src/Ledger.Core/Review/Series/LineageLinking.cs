@@ -22,6 +22,8 @@ public static partial class LineageLinking
 
     public static List<Lineage> Link(MailIndex index, List<SeriesVersion> versions)
     {
+        // Titles are compared pair by pair among an author's versions: their words are made once.
+        var titles = versions.ToDictionary(v => v, TitlesOf);
         var parent = versions.ToDictionary(v => v.Id, v => v.Id);
         var members = versions.ToDictionary(v => v.Id, v => new List<SeriesVersion> { v });
         var links = new Dictionary<string, (string Rule, double Score)>();
@@ -29,7 +31,7 @@ public static partial class LineageLinking
         void Union(SeriesVersion a, SeriesVersion b, string rule, double score)
         {
             var (ra, rb) = (Find(a.Id), Find(b.Id));
-            if (ra == rb || !CanJoin(members[ra], members[rb])) return;
+            if (ra == rb || !CanJoin(members[ra], members[rb], titles)) return;
             var (keep, gone) = members[ra][0].Date <= members[rb][0].Date ? (ra, rb) : (rb, ra);
             parent[gone] = keep;
             members[keep].AddRange(members[gone]);
@@ -43,7 +45,7 @@ public static partial class LineageLinking
             foreach (var pair in group.Skip(1)) Union(group.First().v, pair.v, "change-id", 1.0);
 
         // Links and replies also point at dependencies and at other people's work: only the same author's related posting counts.
-        bool Related(SeriesVersion a, SeriesVersion b) => a != b && a.AuthorAddress == b.AuthorAddress && TitleSimilarity(a, b) >= RelatedThreshold;
+        bool Related(SeriesVersion a, SeriesVersion b) => a != b && a.AuthorAddress == b.AuthorAddress && Similarity(titles[a], titles[b]) >= RelatedThreshold;
         foreach (var v in versions)
         {
             foreach (var posting in v.Postings)
@@ -69,7 +71,7 @@ public static partial class LineageLinking
                 for (var j = i + 1; j < list.Count; j++)
                 {
                     if (list[i].Version == list[j].Version) continue;
-                    var score = TitleSimilarity(list[i], list[j]);
+                    var score = Similarity(titles[list[i]], titles[list[j]]);
                     if (score >= TitleThreshold) Union(list[i], list[j], "author+title", score);
                 }
         }
@@ -78,21 +80,38 @@ public static partial class LineageLinking
     }
 
     /// <summary>A lineage has one posting per version number, or a resend of it: a join that breaks that is refused.</summary>
-    private static bool CanJoin(List<SeriesVersion> a, List<SeriesVersion> b)
+    private static bool CanJoin(List<SeriesVersion> a, List<SeriesVersion> b, Dictionary<SeriesVersion, Titles> titles)
     {
         foreach (var x in a)
             foreach (var y in b)
-                if (x.Version == y.Version && Words.Jaccard(WithoutPrefix(x.Title), WithoutPrefix(y.Title)) < ResendThreshold) return false;
+                if (x.Version == y.Version && Words.Jaccard(titles[x].Main.Words, titles[y].Main.Words) < ResendThreshold) return false;
         return true;
     }
 
     /// <summary>The best match between any two titles (cover or patch) of the two versions, on normalised words.</summary>
-    public static double TitleSimilarity(SeriesVersion a, SeriesVersion b)
+    public static double TitleSimilarity(SeriesVersion a, SeriesVersion b) => Similarity(TitlesOf(a), TitlesOf(b));
+
+    /// <summary>A title's words without its subsystem prefix; Long when it has three words or more, enough to be compared from.</summary>
+    private sealed record Title(HashSet<string> Words, bool Long);
+
+    /// <summary>The version's own title, and all titles of its postings (cover first).</summary>
+    private sealed record Titles(Title Main, Title[] All);
+
+    private static Titles TitlesOf(SeriesVersion v) => new(TitleOf(v.Title), v.Titles.Select(TitleOf).ToArray());
+
+    private static Title TitleOf(string title)
+    {
+        var words = Words.Tokens(WithoutPrefix(title));
+        return new Title(words.ToHashSet(), words.Count >= 3);
+    }
+
+    private static double Similarity(Titles a, Titles b)
     {
         var best = 0.0;
-        foreach (var x in a.Titles.Select(WithoutPrefix))
-            foreach (var y in b.Titles.Select(WithoutPrefix))
-                if (Words.Tokens(x).Count >= 3) best = Math.Max(best, Words.Jaccard(x, y));
+        foreach (var x in a.All)
+            if (x.Long)
+                foreach (var y in b.All)
+                    best = Math.Max(best, Words.Jaccard(x.Words, y.Words));
         return best;
     }
 

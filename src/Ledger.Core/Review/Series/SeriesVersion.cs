@@ -21,9 +21,9 @@ public sealed class SeriesVersion(string id, int version, MailView? cover, List<
     public MailView? Counterpart(MailView earlier)
     {
         if (earlier.IsCover) return Cover;
-        var title = Parsing.Subjects.NormalizeTitle(earlier.Subject.Title);
-        var best = Patches.MaxBy(p => Text.Words.Jaccard(Parsing.Subjects.NormalizeTitle(p.Subject.Title), title));
-        return best is not null && Text.Words.Jaccard(Parsing.Subjects.NormalizeTitle(best.Subject.Title), title) >= 0.4 ? best
+        var title = earlier.TitleWords;
+        var best = Patches.MaxBy(p => Text.Words.Jaccard(p.TitleWords, title));
+        return best is not null && Text.Words.Jaccard(best.TitleWords, title) >= 0.4 ? best
             : Patches.Count == 1 && Patches[0].Subject.Total <= 1 ? Patches[0] : null;
     }
 }

@@ -1,5 +1,6 @@
 using Ledger.Core.Archive;
 using Ledger.Core.Review.Parsing;
+using Ledger.Core.Text;
 
 namespace Ledger.Core.Review.Threads;
 
@@ -29,6 +30,9 @@ public sealed class MailView(ParsedMail mail, SubjectInfo subject)
     public PatchBody Patch => _patch ??= PatchBodies.Parse(Mail.Body);
     private ReplyBody? _reply;
     public ReplyBody Reply => _reply ??= Replies.Split(Mail.Body);
+    private HashSet<string>? _titleWords;
+    /// <summary>The words of the normalised title: patches are matched across versions by them, again and again.</summary>
+    public HashSet<string> TitleWords => _titleWords ??= Words.Set(Subjects.NormalizeTitle(Subject.Title));
 }
 
 /// <summary>The messages of one analysis, keyed by Message-ID, with their threading. Missing parents are tolerated.</summary>

@@ -73,4 +73,19 @@ public class RepliesTests
             Assert.All(r.Segments, s => Assert.DoesNotContain("\n> ", "\n" + s.Text));
         }
     }
+
+    [Fact]
+    public void QuoteDepthIsWhatTheQuoteMarkerPatternMatches()
+    {
+        var random = new Random(3);
+        const string alphabet = "> \t>a";
+        for (var n = 0; n < 5000; n++)
+        {
+            var line = new string(Enumerable.Range(0, random.Next(0, 10)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"^((?:[ \t]?>)+)[ \t]?");
+            var depth = Replies.Depth(line, out var stripped);
+            Assert.Equal(m.Success ? m.Groups[1].Value.Count(c => c == '>') : 0, depth);
+            Assert.Equal(m.Success ? line[m.Length..] : line, stripped);
+        }
+    }
 }
