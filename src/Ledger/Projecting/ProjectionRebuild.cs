@@ -15,7 +15,7 @@ namespace Ledger.Projecting;
 /// <summary>
 /// Rebuilds both projections by folding their events straight from the event table: one ordered read per projection
 /// (lineage events by stream, decision events by decision id), the same pure When() folds the inline projections
-/// apply, and the documents written back by Marten's bulk insert (COPY) a thousand at a time. Only the projections'
+/// apply, and the documents written back by Marten's bulk insert (COPY) 500 at a time. Only the projections'
 /// own event types are read, never the archived mail, and memory holds one batch of documents whatever the ledger's
 /// size. Marten's projection daemon did the same job several times slower: it pages every event through its
 /// own pipeline and stores the documents by upsert.
@@ -23,7 +23,7 @@ namespace Ledger.Projecting;
 public static class ProjectionRebuild
 {
     private const string Schema = LedgerStore.Schema;
-    private const int BatchSize = 1000;
+    private const int BatchSize = 500;
 
     public static async Task<TimeSpan> RunAsync(DocumentStore store, CancellationToken ct)
     {
@@ -34,19 +34,41 @@ public static class ProjectionRebuild
         var lineageTypes = types.Where(t => typeof(ILineageEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
         var decisionTypes = types.Where(t => typeof(IDecisionEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
 
-        await using (var conn = store.Storage.Database.CreateConnection())
-        {
-            await conn.OpenAsync(ct);
-            await using var clear = new NpgsqlCommand($"truncate {Schema}.mt_doc_serieslineage, {Schema}.mt_doc_decisionrationale, {SearchIndex.Table}", conn);
-            await clear.ExecuteNonQueryAsync(ct);
-        }
+        await using var conn = store.Storage.Database.CreateConnection();
+        await conn.OpenAsync(ct);
+        await ExecAsync(conn, $"truncate {Schema}.mt_doc_serieslineage, {Schema}.mt_doc_decisionrationale, {SearchIndex.Table}", ct);
+        // Secondary indexes (the lineage document's GIN above all) are dropped for the load and built again in one pass
+        // from their own definitions: building an index over the loaded rows is far cheaper than growing it row by row.
+        var indexes = await SecondaryIndexesAsync(conn, ct);
+        foreach (var (name, _) in indexes) await ExecAsync(conn, $"drop index {Schema}.{name}", ct);
         await FoldAsync(store, types,
             $"select stream_id, type, data from {Schema}.mt_events where type = any(@types) order by stream_id, version", lineageTypes,
             id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct);
         await FoldAsync(store, types,
             $"select data ->> 'DecisionId', type, data from {Schema}.mt_events where type = any(@types) order by data ->> 'DecisionId', seq_id", decisionTypes,
             id => new DecisionRationale { Id = id }, (doc, e) => doc.When(e), ct);
+        foreach (var (_, definition) in indexes) await ExecAsync(conn, definition, ct);
         return clock.Elapsed;
+    }
+
+    private static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var found = new List<(string, string)>();
+        await using var cmd = new NpgsqlCommand("""
+            select i.indexname, i.indexdef from pg_indexes i
+            join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
+            where i.schemaname = @schema and i.tablename in ('mt_doc_serieslineage', 'mt_doc_decisionrationale') and not x.indisprimary and not x.indisunique
+            """, conn);
+        cmd.Parameters.AddWithValue("schema", Schema);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetString(1)));
+        return found;
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Reads (key, type, data) rows ordered by key, folds each key's events into one document, writes documents in batches.</summary>
