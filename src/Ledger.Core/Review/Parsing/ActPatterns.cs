@@ -26,7 +26,10 @@ internal static class ActPatterns
     public static readonly Regex ConditionalOpening = R(@"^(?:but\s+|and\s+)?(?:if|unless|once|when)\b[^,]{3,},");
 
     // "I don't think it's harmful / a problem": a negated concern is reassurance, not an objection.
-    private static readonly Regex NegatedConcern = R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b");
+    private const string NegatedConcern = @"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b";
+
+    // "I don't think the variable should be named ..." asks for a change (suggestion.should-not-be), it does not object.
+    private static readonly Regex NotAnObjection = R(NegatedConcern + @"|\bI\s+(?:don't|do\s+not|dont)\s+think\s+(?:\w+\s+){1,6}?should\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b");
 
     // "I was wondering who would trigger that, but as I read below ...": the sender answered it already.
     private static readonly Regex WonderResolved = R(@"^[^?]*,\s+but\s[^?]*$");
@@ -41,7 +44,7 @@ internal static class ActPatterns
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
         new("objection.surprised", ActType.Objection, R(@"\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
-        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?)\b"), 0.55, Speaker.Reviewer),
+        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?|unacceptable)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
         new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
@@ -49,8 +52,17 @@ internal static class ActPatterns
         new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems|does\s+look|does\s+seem|feels|sounds)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards|hacky|fragile|dubious|questionable|fishy|a\s+hack)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
         new("objection.unsure", ActType.Objection, R(@"^(?:hmm+,?\s+)?(?:I'm\s+|I\s+am\s+)?(?:unsure|not\s+(?:so\s+|too\s+|entirely\s+)?sure)\s+about\s+(?:that|this|it)\b"), 0.55, Speaker.Reviewer),
+        // "Why should we care?", "Why would anyone want that?", "But what makes it safe to do this?": a challenge to the patch's
+        // reason to exist.
+        new("objection.why-bother", ActType.Objection, R(@"^(?:but\s+|and\s+|so\s+|then\s+)?why\s+(?:should|would)\s+(?:we|I|anyone|one|you|KVM|the\s+kernel|userspace)\s+(?:even\s+|ever\s+)?(?:care|bother|want\s+(?:this|that))\b|^(?:but\s+)?what\s+makes\s+(?:it|this|that)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable)\b"), 0.55, Speaker.Reviewer),
+        // "There is no guarantee that the ITS will actually write to the memory": what the patch relies on may not hold.
+        new("objection.no-guarantee", ActType.Objection, R(@"\bthere(?:'s|\s+is)\s+(?:currently\s+|simply\s+|really\s+|absolutely\s+)?no\s+guarantee\b"), 0.5, Speaker.Reviewer),
+        // "I still don't understand how ...": a concern left unanswered.
+        new("objection.still-unclear", ActType.Objection, R(@"\bI\s+still\s+(?:don't|do\s+not|can't|cannot)\s+(?:understand|see|follow)\b"), 0.55, Speaker.Reviewer),
+        // "There is a race here", "there are two other issues with ...", "This cannot work.", "That doesn't make sense."
+        new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the)\s+(?:patch|change|code))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
-            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NegatedConcern),
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjection),
 
         // Question (beyond a trailing "?", handled in ActRules).
         new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6,
@@ -58,16 +70,18 @@ internal static class ActPatterns
 
         // Suggestion.
         new("suggestion.i-suggest", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:suggest|recommend|prefer|propose)\b|\b(?:as\s+)?I\s+(?:already\s+|previously\s+)?(?:suggested|proposed)\s+(?:to|that|you|we|using|adding|a|an|the|earlier|before)\b|\b(?:suggest|propose)\s+(?:to|that|you|we|using|adding|moving|dropping|renaming|making)\b"), 0.7),
-        new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65),
+        new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65,
+            // Asking about another case is a question, not a proposal: "What about the other way around?", "What about the case where ...?"
+            Skip: R(@"^(?:so\s+|and\s+)?what\s+about\s+(?:the\s+)?(?:other\s+way|opposite|reverse|converse|case|situation|scenario|when|if)\b")),
         new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
         new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
-        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b"), 0.6, Speaker.Reviewer),
+        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
         new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
             // Process, not a change: "no need to resend", "no need to worry".
             Skip: R(@"\bno\s+need\s+(?:for\s+(?:a\s+)?(?:re-?send|re-?spin|new\s+version|v\d)|to\s+(?:re-?send|re-?spin|re-?post|send|post|worry|apologi[sz]e))\b")),
-        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b(?![-_/.])"), 0.5, Speaker.Reviewer),
+        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:(?:also|then|instead),?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b(?![-_/.])"), 0.5, Speaker.Reviewer),
         new("suggestion.needs-to-be", ActType.Suggestion, R(@"\b(?:needs?|ought)\s+to\s+be\s+(?:\w+\s+)?(?:described|documented|explained|updated|mentioned|reworded|renamed|moved|split|guarded|checked|handled|removed|dropped|clarified|justified)\b|\bshould\s+(?:also\s+)?be\s+(?:described|documented|explained|mentioned|renamed|moved|split|dropped|removed|clarified|justified)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+(?:could|can)\s+(?:just\s+|also\s+|simply\s+)?(?:use|add|move|drop|rename|call|name|document|describe|reuse|split|remove)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
             // Purpose, condition or consequence, not a proposal: "so we can remove", "then we can drop it", "see if we can".
@@ -75,6 +89,14 @@ internal static class ActPatterns
         // "Clarifying this in your commit message would help", "It might be valuable to document ...".
         new("suggestion.would-help", ActType.Suggestion, R(@"\b(?:would|might|could)\s+(?:really\s+|also\s+|definitely\s+)?help\b|\b(?:might|may|would|could)\s+be\s+(?:\w+\s+)?(?:valuable|useful|helpful)\s+to\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
             Skip: R(@"\bif\b[^,]*\bhelp\b|\bhelp(?:s|ed)?\s+(?:me|us)\s+(?:understand|review)|\bwould\s+help\s+(?:with|in)\b|^(?:that|this|it)\s+would\s+help\s*[.!]?$")),
+        // "It might make sense to add a bit more details", "It makes more sense to put this in ...".
+        new("suggestion.makes-sense-to", ActType.Suggestion, R(@"\b(?:it|this|that)\s+(?:might|may|would|could)\s+(?:also\s+)?make\s+(?:more\s+|some\s+)?sense\s+to\b|\bmakes?\s+more\s+sense\s+to\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        // "we might as well map the whole BAR", "We can solve the GIC issue by limiting ...", "Alternatively, you can ...".
+        new("suggestion.alternative", ActType.Suggestion, R(@"\b(?:we|you)\s+(?:might|may|could)\s+(?:just\s+)?as\s+well\b|\bwe\s+(?:could|can)\s+(?:\w+\s+){1,4}?by\s+\w+ing\b|^alternatively\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\b(?:if|whether|so|until|once|when|how|where)\s+we\s+(?:could|can)\b")),
+        // "This comment shouldn't be in the core header", "I don't think the variable should be named ...": where or how code
+        // should not be is a change request.
+        new("suggestion.should-not-be", ActType.Suggestion, R(@"\b(?:shouldn't|should\s+not|don't\s+think\s+(?:\w+\s+){1,6}?should)\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b"), 0.55, Speaker.Reviewer),
         new("suggestion.lets", ActType.Suggestion, R(@"\blet's\s+(?:just\s+)?(?:write|add|use|move|drop|rename|split|make|call|document|go\s+with)\b"), 0.55),
 
         // Nit (reviewer only: an author saying "will fix the typo" is accepting, not nitpicking).
@@ -83,7 +105,11 @@ internal static class ActPatterns
         new("nit.typo", ActType.Nit, R(@"\btypos?\b|\bmisspel\w*|\bspelling\b|\bgrammar\b"), 0.6, Speaker.Reviewer),
 
         // Praise.
-        new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true),
+        // From the patch author, "looks OK to me" judges a reviewer's proposal: it takes it up.
+        new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.6,
+            // "Does this look OK to you?" asks for a verdict, it gives none.
+            Skip: R(@"\?\s*$")),
         new("praise.patch-is-fine", ActType.Praise, R(@"\b(?:the\s+|this\s+|these\s+)(?:patch|patches|change|changes|series|code|approach|fix)\s+(?:itself\s+|themselves\s+)?(?:is|are)\s+(?:\w+\s+)?(?:fine|good|correct|sane|sensible|reasonable)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
         new("praise.lgtm", ActType.Praise, R(@"\bLGTM\b", RegexOptions.Compiled), 0.9),
         new("praise.nice", ActType.Praise, R(@"^(?:very\s+|really\s+)?(?:nice|neat|great|excellent|cool|awesome)\b(?!\s+to\b)|\b(?:nice|neat|great|good|clean)\s+(?:work|job|cleanup|catch|find|patch|series|improvement|idea|one)\b"), 0.6, CheckNegation: true),
