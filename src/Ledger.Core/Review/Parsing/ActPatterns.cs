@@ -111,6 +111,9 @@ internal static class ActPatterns
             // "Does this look OK to you?" asks for a verdict, it gives none.
             Skip: R(@"\?\s*$")),
         new("praise.patch-is-fine", ActType.Praise, R(@"\b(?:the\s+|this\s+|these\s+)(?:patch|patches|change|changes|series|code|approach|fix)\s+(?:itself\s+|themselves\s+)?(?:is|are)\s+(?:\w+\s+)?(?:fine|good|correct|sane|sensible|reasonable)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        // "Much better.", "This is a lot cleaner": a judgement of the current version (not "it would be much better to").
+        new("praise.much-better", ActType.Praise, R(@"^(?:(?:this|that|it)(?:'s|\s+is|\s+looks|\s+reads)\s+|looks\s+|yes,?\s+)?(?:much|a\s+lot|way|far)\s+(?:better|nicer|cleaner|simpler|clearer|more\s+readable)\b(?!\s+(?:to|if)\b)"), 0.6, Speaker.Reviewer),
+        new("praise.makes-sense", ActType.Praise, R(@"^(?:(?:this|that|it|all|everything|the\s+(?:patch|change|approach|series))\s+(?:\w+\s+)?)?makes\s+(?:a\s+lot\s+of\s+|perfect\s+|total\s+)?sense(?:\s+to\s+me)?\s*[.!,]"), 0.55, Speaker.Reviewer, CheckNegation: true),
         new("praise.lgtm", ActType.Praise, R(@"\bLGTM\b", RegexOptions.Compiled), 0.9),
         new("praise.nice", ActType.Praise, R(@"^(?:very\s+|really\s+)?(?:nice|neat|great|excellent|cool|awesome)\b(?!\s+to\b)|\b(?:nice|neat|great|good|clean)\s+(?:work|job|cleanup|catch|find|patch|series|improvement|idea|one)\b"), 0.6, CheckNegation: true),
         new("praise.thanks-for", ActType.Praise, R(@"\bthanks?(?:\s+you)?(?:\s+[A-Z]\w+)?(?:\s+a\s+lot|\s+so\s+much)?\s+for\s+(?:doing|working|fixing|taking|cleaning|tackling|being|the\s+(?:cleanup|fix(?:es)?|patch(?:es)?|series|work|efforts?|changes?|update|rework)|this|your\s+(?:work|efforts?|patience|persistence))\b"), 0.6, Speaker.Reviewer),
@@ -137,6 +140,8 @@ internal static class ActPatterns
 
         new("pushback.rebuttal", ActType.Pushback, R(@"^(?:not\s+quite|not\s+really|not\s+at\s+all|not\s+necessarily|that's\s+not\s+(?:true|the\s+case|what)|that\s+is\s+not\s+(?:true|the\s+case))\b|\bno\s+other\s+(?:choice|way|option)\b|\boff\s+the\s+table\b|\bon\s+principle\b|\bI\s+(?:don't|do\s+not)\s+(?:immediately\s+)?see\s+(?:what|anything|why\s+(?:this|that|it)\s+(?:is|would\s+be)\s+a\s+problem)\b|\bwhat\s+is\s+the\s+point\b|\bthe\s+(?:main\s+|whole\s+)?(?:reason|point)\s+(?:for|of|why)\s+(?:adding|doing|this|that|having)\b|\bconsistent\s+with\s+what\b|\bI\s+(?:do\s+not|don't)\s+(?:really\s+)?like\b|\bI\s+think\s+(?:that|this|it)(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+)?(?:confusing|wrong|worse|pointless)\b"), 0.6,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.75),
+        // "I'd prefer to keep it as is", "I'll leave it as it is": the author keeps the patch's way.
+        new("pushback.keep-as-is", ActType.Pushback, R(@"\b(?:keep|leave)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:as\s+(?:is|it\s+is)|unchanged|alone|like\s+(?:this|that|it\s+is))\b|\bprefer\s+(?:to\s+)?(?:keep|leave)\s+(?:it|this|that|them|the)\b"), 0.6, Speaker.Author, CheckNegation: true),
         new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
 
         // Direction: policy / scope statements.
@@ -145,7 +150,8 @@ internal static class ActPatterns
         new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6,
             // A consequence, not a policy: "we won't be able to restore".
             Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b")),
-        new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6),
+        // From the patch author answering review, "I'd rather ..." prefers the patch's way: pushback.
+        new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6, AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
         new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),

@@ -37,7 +37,7 @@ public static partial class ActRules
     private static partial Regex NitPrefix();
 
     // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?").
-    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+(?:you|we)\s+(?:please\s+)?(?:try\s+to\s+)?(?:also\s+|just\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider|clarify|call|name|keep|reuse|simplify|convert|factor|replace|turn|avoid)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestQuestion();
 
     // "pgprot_writecombine() ?", "s2_pte_cacheable?": a lone identifier or call with a question mark.
@@ -120,7 +120,7 @@ public static partial class ActRules
                 acts.Add(new DetectedAct(ActType.Nit, lines[k].Trim(), null, 0.85, "nit.prefix"));
 
         // Answering another reviewer's request or concern: disagreement there is pushback, whoever sends it.
-        var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : (Proposes: false, Objects: false);
+        var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : default;
         var answersReview = quote.Proposes || quote.Objects;
         string? denial = null;
         foreach (var paragraph in Paragraphs(lines, skip))
@@ -131,7 +131,7 @@ public static partial class ActRules
             {
                 var sentence = sentences[k];
                 if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
-                Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote.Proposes && !quote.Objects, acts);
+                Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote, acts);
                 if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) denial = sentence;
                 first = false;
             }
@@ -141,7 +141,7 @@ public static partial class ActRules
         return Dedupe(acts);
     }
 
-    private static void Match(string sentence, bool paragraphStart, string next, ActContext context, bool quotesCode, bool answersProposal, List<DetectedAct> acts)
+    private static void Match(string sentence, bool paragraphStart, string next, ActContext context, bool quotesCode, QuoteReading quote, List<DetectedAct> acts)
     {
         var request = RequestQuestion().IsMatch(sentence);
         if (IsQuestion(sentence, out var weak))
@@ -171,6 +171,10 @@ public static partial class ActRules
             if (!m.Success) continue;
             if (rule.CheckNegation && ActPatterns.Negation.IsMatch(sentence[..m.Index])) continue;
             if (rule.Skip is { } skipIf && skipIf.IsMatch(sentence)) continue;
+            // "Yes, small values result in large drifts" answers a reviewer's question; it takes up no request.
+            if (rule.Name == "acceptance.short" && quote.OnlyAsks) continue;
+            // A reviewer's "makes sense to me" about the posting itself approves it (said to an answer, it only agrees).
+            if (rule.Name == "praise.makes-sense" && context.Answers != Answering.Posting) continue;
             // Judgements inside a condition ("if the id is not correct", "If you stare at it long enough, it looks fine")
             // are hypotheses, not the sender's verdict.
             if (rule.Type is ActType.Objection or ActType.Praise && ActPatterns.Conditional.IsMatch(sentence[..m.Index])) continue;
@@ -194,7 +198,7 @@ public static partial class ActRules
                 (type, confidence) = (ActType.Pushback, 0.45);
             // A concern about another reviewer's proposal ("It is very hacky", "I don't think that's feasible") disputes the
             // proposal, not the patch. (Added to another reviewer's concern, it stays an objection: reviewers concur.)
-            else if (type == ActType.Objection && answersProposal && rule.Name != "objection.nak")
+            else if (type == ActType.Objection && quote.OnlyProposes && rule.Name != "objection.nak")
                 (type, confidence) = (ActType.Pushback, 0.5);
             acts.Add(new DetectedAct(type, sentence, null, confidence, rule.Name));
         }

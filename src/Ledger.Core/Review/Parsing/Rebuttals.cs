@@ -2,6 +2,16 @@ using System.Text.RegularExpressions;
 
 namespace Ledger.Core.Review.Parsing;
 
+/// <summary>What a reviewer's quoted words do. Asks: they end with a question.</summary>
+public readonly record struct QuoteReading(bool Proposes, bool Objects, bool Asks)
+{
+    /// <summary>A proposal with no concern attached: disputing it is pushback, not an objection to the patch.</summary>
+    public bool OnlyProposes => Proposes && !Objects;
+
+    /// <summary>A plain question: "Yes."/"Right." answers it rather than taking up a request.</summary>
+    public bool OnlyAsks => Asks && !Proposes && !Objects;
+}
+
 /// <summary>
 /// Pushback read from what a reply answers: another reviewer's quoted words carry a request or a concern, and the sender
 /// answers it with a denial or a contrast instead of taking it up. Kernel pushback is mostly argued ("The old and new code
@@ -30,11 +40,14 @@ public static partial class Rebuttals
     /// <summary>The sentence denies what it answers.</summary>
     public static bool Disagrees(string sentence) => DenyingOpener().IsMatch(sentence) || Denial().IsMatch(sentence);
 
-    /// <summary>What the quoted words (another reviewer's) do: ask for a change, raise a concern, both, or neither.</summary>
-    public static (bool Proposes, bool Objects) ReadQuote(string quoted, bool quotesPatch)
+    /// <summary>What the quoted words (another reviewer's) do: ask for a change, raise a concern, ask a question.</summary>
+    public static QuoteReading ReadQuote(string quoted, bool quotesPatch)
     {
-        if (quoted.Trim().Length == 0) return (false, false);
+        if (quoted.Trim().Length == 0) return default;
         var acts = ActRules.Classify(new ReplySegment("", quoted, 0), new ActContext(false, quotesPatch));
-        return (acts.Any(a => a.Type is ActType.Suggestion or ActType.Rewording or ActType.Direction), acts.Any(a => a.Type == ActType.Objection));
+        return new QuoteReading(
+            acts.Any(a => a.Type is ActType.Suggestion or ActType.Rewording or ActType.Direction or ActType.Nit),
+            acts.Any(a => a.Type == ActType.Objection),
+            quoted.TrimEnd().EndsWith('?'));
     }
 }
