@@ -187,7 +187,7 @@ public static partial class ActRules
                 type = at;
                 confidence = rule.AuthorConfidence ?? confidence;
                 // "Yep, this is plain wrong.", "That makes sense, ... this approach is not the right one": the author concedes.
-                if (type == ActType.Pushback && Rebuttals.Concedes(sentence)) (type, confidence) = (ActType.Acceptance, 0.6);
+                if (type == ActType.Pushback && rule.Type == ActType.Objection && Rebuttals.Concedes(sentence)) (type, confidence) = (ActType.Acceptance, 0.6);
             }
             // A reviewer disagreeing in a patch's thread objects to the patch; disagreeing in a cover letter's discussion pushes back.
             // A rebuttal ("Not quite", "no other choice") pushes back unless it answers quoted code.

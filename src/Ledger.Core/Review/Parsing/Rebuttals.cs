@@ -31,7 +31,7 @@ public static partial class Rebuttals
     private static partial Regex Denial();
 
     // Agreement in the same answer ("Nope, I think you're right", "Yep, this is plain wrong") makes a denial a concession.
-    [GeneratedRegex(@"^(?:yes|yep|yeah|yup|indeed|right|my\s+bad|oops|doh|ah|good\s+catch)\b[,;.!]|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?(?:right|correct)\b|\bgood\s+point\b|\bfair\s+enough\b|\bI\s+(?:fully\s+)?agree\b|\bmakes\s+sense\b|\bpoint\s+taken\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:yes|yep|yeah|yup|indeed|right|my\s+bad|oops|doh|ah|good\s+catch)\b[,;.!]|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?(?:right|correct)\b|\bgood\s+point\b|\bfair\s+enough\b|(?<!\bsure\s+)\bI\s+(?:fully\s+)?agree\b|(?<!(?:\bnot|n't)\b[^.,;]{0,30})\bmakes\s+sense\b|\bpoint\s+taken\b", RegexOptions.IgnoreCase)]
     private static partial Regex Agreement();
 
     /// <summary>The answer agrees with the point it answers.</summary>
