@@ -57,10 +57,12 @@ internal static class ActPatterns
         new("objection.why-bother", ActType.Objection, R(@"^(?:but\s+|and\s+|so\s+|then\s+)?why\s+(?:should|would)\s+(?:we|I|anyone|one|you|KVM|the\s+kernel|userspace)\s+(?:even\s+|ever\s+)?(?:care|bother|want\s+(?:this|that))\b|^(?:but\s+)?what\s+makes\s+(?:it|this|that)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable)\b"), 0.55, Speaker.Reviewer),
         // "There is no guarantee that the ITS will actually write to the memory": what the patch relies on may not hold.
         new("objection.no-guarantee", ActType.Objection, R(@"\bthere(?:'s|\s+is)\s+(?:currently\s+|simply\s+|really\s+|absolutely\s+)?no\s+guarantee\b"), 0.5, Speaker.Reviewer),
+        // "That raises questions on the locking", "this raises a concern about ...".
+        new("objection.raises-concern", ActType.Objection, R(@"\b(?:raises?|raising)\s+(?:(?:some|a\s+few|serious|several|a\s+number\s+of)\s+)?(?:questions|concerns|a\s+(?:question|concern|red\s+flag))\b"), 0.5, Speaker.Reviewer),
         // "I still don't understand how ...": a concern left unanswered.
         new("objection.still-unclear", ActType.Objection, R(@"\bI\s+still\s+(?:don't|do\s+not|can't|cannot)\s+(?:understand|see|follow)\b"), 0.55, Speaker.Reviewer),
         // "There is a race here", "there are two other issues with ...", "This cannot work.", "That doesn't make sense."
-        new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the)\s+(?:patch|change|code))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
+        new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the|either|both))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjection),
 
@@ -76,7 +78,7 @@ internal static class ActPatterns
         new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
         new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
         new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
-        new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
+        new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:it's|it\s+is)\s+(?:\w+\s+)?better\s+to\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
             // Process, not a change: "no need to resend", "no need to worry".
@@ -94,6 +96,12 @@ internal static class ActPatterns
         // "we might as well map the whole BAR", "We can solve the GIC issue by limiting ...", "Alternatively, you can ...".
         new("suggestion.alternative", ActType.Suggestion, R(@"\b(?:we|you)\s+(?:might|may|could)\s+(?:just\s+)?as\s+well\b|\bwe\s+(?:could|can)\s+(?:\w+\s+){1,4}?by\s+\w+ing\b|^alternatively\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
             Skip: R(@"\b(?:if|whether|so|until|once|when|how|where)\s+we\s+(?:could|can)\b")),
+        // "This likely deserves its own patch", "should be a separate patch": split the change.
+        new("suggestion.own-patch", ActType.Suggestion, R(@"\b(?:deserves?|warrants?|needs?|merits?)\s+(?:its|it's|their|a)\s+(?:own|separate)\s+(?:patch|commit|series)\b|\bshould\s+(?:be|go\s+in|live\s+in)\s+(?:a\s+)?separate\s+(?:patch|commit)\b"), 0.55, Speaker.Reviewer, CheckNegation: true),
+        // "What you probably want is a getter", "What looks like you want is a __weak function", "You want to check X here."
+        // (Not "as you want an alignment ..." or "I understand you want to keep ...": those describe the author's aim.)
+        new("suggestion.you-want", ActType.Suggestion, R(@"(?:^|\bwhat\s+(?:looks\s+like\s+|seems\s+like\s+)?)you\s+(?:really\s+|probably\s+|just\s+)?wants?\s+(?:is\s+)?(?:a|an|to\s+(?:use|add|call|move|drop|keep|make|check))\b"), 0.5, Speaker.Reviewer,
+            Skip: R(@"\?\s*$")),
         // "This comment shouldn't be in the core header", "I don't think the variable should be named ...": where or how code
         // should not be is a change request.
         new("suggestion.should-not-be", ActType.Suggestion, R(@"\b(?:shouldn't|should\s+not|don't\s+think\s+(?:\w+\s+){1,6}?should)\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b"), 0.55, Speaker.Reviewer),
@@ -120,7 +128,7 @@ internal static class ActPatterns
         new("praise.like", ActType.Praise, R(@"\bI\s+(?:really\s+)?like\s+(?:it|this|that|the\s+(?:idea|approach|change|patch|new))\b"), 0.6, CheckNegation: true),
 
         // Acceptance: agreeing to change, or agreeing with a point.
-        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
+        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify|submit|post|repost)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, CheckNegation: true),
         // Anyone taking up a request: "Sure, ...", "Ack.", "Will do." (a co-author or co-designer accepts too).
         new("acceptance.sure", ActType.Acceptance, R(@"^(?:sure|ack|will\s+do|thanks,?\s+will\s+do|noted)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll))"), 0.7,

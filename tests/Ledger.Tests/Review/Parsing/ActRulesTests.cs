@@ -183,6 +183,13 @@ public class ActRulesTests
     [InlineData("Then, describe that the VMA flag was found to be the simplest way.", ActType.Suggestion)]
     [InlineData("Much cleaner!", ActType.Praise)]
     [InlineData("This patch makes sense to me.", ActType.Praise)]
+    [InlineData("You've probably thought it through but wouldn't it be easier to have one global notifier?", ActType.Suggestion)]
+    [InlineData("It's better to update the code comments at the same time.", ActType.Suggestion)]
+    [InlineData("This likely deserves its own patch though.", ActType.Suggestion)]
+    [InlineData("What you probably want is a getter for the per-cpu structure.", ActType.Suggestion)]
+    [InlineData("That raises questions on the locking.", ActType.Objection)]
+    [InlineData("It seems that there is a boundary issue in either the old code or the new one.", ActType.Objection)]
+    [InlineData("My meaning is that we should change \"gfn_to_pfn_prot\"\nto \"__gfn_to_pfn_memslot\" in the comment.", ActType.Rewording)]
     public void GeneralReviewerCues(string text, ActType type) => Assert.Contains(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
@@ -192,12 +199,15 @@ public class ActRulesTests
     [InlineData("But what makes it safe to do this in the first place?", ActType.Question)] // a challenge, not a question
     [InlineData("It would be much better to use a helper.", ActType.Praise)] // a proposal, not a verdict
     [InlineData("Does this look OK to you?", ActType.Praise)]
+    [InlineData("I don't think we need a separate patch for that.", ActType.Suggestion)]
+    [InlineData("I understand you want to keep the lock and why.", ActType.Suggestion)]
     public void ReviewerCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
     [InlineData("I'd prefer to keep it as is, it matches the Linux definition.", ActType.Pushback)]
     [InlineData("I'd rather not lose this test.", ActType.Pushback)]
     [InlineData("Fixed in v2.", ActType.Acceptance)]
+    [InlineData("Sorry, it's my mistake, I will submit the patch again.", ActType.Acceptance)]
     [InlineData("Yep, this is plain wrong.", ActType.Acceptance)] // concedes a reviewer's point
     [InlineData("Yup, looks OK to me.", ActType.Acceptance)] // takes up a proposal
     [InlineData("Yes, u8 is one byte, but I'd rather be explicit here.", ActType.Pushback)] // "Yes" answers, "I'd rather" keeps
