@@ -23,11 +23,15 @@ public sealed class SetReport(string name)
     public Agreement Resolutions { get; } = new();
     public Agreement ResolutionEvidence { get; } = new();
     public List<string> Mistakes { get; } = [];
+    /// <summary>Per act rule ("objection objection.dont-think"): labelled replies where it fired, and where its type was labelled.</summary>
+    public SortedDictionary<string, Agreement> Rules { get; } = new(StringComparer.Ordinal);
 
     public Counts ActMicro
     {
         get { var c = new Counts(); foreach (var v in Acts.Values) c.Add(v); return c; }
     }
+
+    public Agreement Rule(string rule) => Rules.TryGetValue(rule, out var a) ? a : Rules[rule] = new Agreement();
 
     public Counts Act(string type) => Acts.TryGetValue(type, out var c) ? c : Acts[type] = new Counts();
 
@@ -44,6 +48,7 @@ public sealed class SetReport(string name)
         Resolutions.Add(other.Resolutions);
         ResolutionEvidence.Add(other.ResolutionEvidence);
         Mistakes.AddRange(other.Mistakes);
+        foreach (var (rule, a) in other.Rules) Rule(rule).Add(a);
     }
 }
 
@@ -93,6 +98,8 @@ public static class Evaluator
             var predicted = prediction.ActTypesOf(label.MessageId);
             foreach (var t in Labels.ActTypes)
                 report.Act(t).Score(label.Types.Contains(t), predicted.Contains(t));
+            foreach (var rule in prediction.ActsOf(label.MessageId).Select(a => (a.Type, a.Provenance.Rule)).Distinct())
+                report.Rule($"{rule.Type} {rule.Rule}").Score(label.Types.Contains(rule.Type));
             var missed = label.Types.Except(predicted).ToList();
             var extra = predicted.Except(label.Types).ToList();
             if (missed.Count == 0 && extra.Count == 0) continue;

@@ -25,6 +25,15 @@ public static class ReportTable
         return sb.ToString();
     }
 
+    /// <summary>How often each rule's act type agrees with the label of the reply it fired in (type-level, so two rules may share a hit).</summary>
+    public static string Rules(SetReport report)
+    {
+        var sb = new StringBuilder($"rules on {report.Name}: type labelled / replies fired in\n");
+        foreach (var (rule, a) in report.Rules.OrderBy(r => r.Value.Rate).ThenBy(r => r.Key, StringComparer.Ordinal))
+            sb.AppendLine($"  {a.Agreeing,3}/{a.Total,-3} {rule}");
+        return sb.ToString();
+    }
+
     public static string Structure(IReadOnlyList<SetReport> reports)
     {
         var sb = new StringBuilder();

@@ -1,30 +1,40 @@
+using Ledger.Core.Review.Acts;
 using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Threads;
 
 namespace Ledger.Accuracy;
 
 /// <summary>
-/// How often each act rule fires over every reply of an archive (read as a reviewer's reply to a patch), with a few random
-/// examples per rule: the check that a rule tuned on the labels does not over-fire on threads nobody labelled.
+/// How often each act rule fires over every reply of an archive, with a few random examples per rule: the check that a rule
+/// tuned on the labels does not over-fire on threads nobody labelled. Each reply is read as the pipeline reads it (patch author
+/// or not, answering a reviewer or not); replies whose posting is not in the archive are read as a reviewer's answer to a patch.
 /// </summary>
 public static class RuleCensus
 {
-    public static string Run(string spec, int examples = 3, int seed = 1)
+    /// <param name="only">Count every rule but show examples only for rules whose name contains this.</param>
+    public static string Run(string spec, int examples = 3, int seed = 1, string? only = null)
     {
-        var mails = Evaluator.ReadMail(spec).Where(m => m.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase)).ToList();
-        var context = new ActContext(false, true);
+        var index = new MailIndex(Evaluator.ReadMail(spec));
+        var replies = index.All.Where(v => !v.IsPosting && v.Mail.Subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase)).ToList();
         var byRule = new Dictionary<string, List<(string Id, string Text)>>();
-        foreach (var m in mails)
-            foreach (var segment in Replies.Split(m.Body).Segments)
+        foreach (var reply in replies)
+        {
+            var posting = index.PostingOf(reply);
+            var context = posting is null ? new ActContext(false, true) : ActExtraction.Context(index, reply, posting, posting.Mail.FromAddress);
+            foreach (var segment in reply.Reply.Segments)
                 foreach (var a in ActRules.Classify(segment, context))
                 {
-                    if (!byRule.TryGetValue($"{a.Type.ToString().ToLowerInvariant()} {a.Rule}", out var list)) byRule[$"{a.Type.ToString().ToLowerInvariant()} {a.Rule}"] = list = [];
-                    list.Add((m.MessageId, a.Text));
+                    var key = $"{a.Type.ToString().ToLowerInvariant()} {a.Rule}";
+                    if (!byRule.TryGetValue(key, out var list)) byRule[key] = list = [];
+                    list.Add((reply.Mail.MessageId, a.Text));
                 }
+        }
         var random = new Random(seed);
-        var sb = new System.Text.StringBuilder($"{mails.Count} replies\n");
+        var sb = new System.Text.StringBuilder($"{replies.Count} replies\n");
         foreach (var (rule, hits) in byRule.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             sb.AppendLine($"{hits.Count,7} {rule} ({hits.Select(h => h.Id).Distinct().Count()} messages)");
+            if (only is not null && !rule.Contains(only, StringComparison.Ordinal)) continue;
             foreach (var (id, text) in hits.OrderBy(_ => random.Next()).Take(examples))
             {
                 var t = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -16,7 +16,8 @@ public class AccuracyTests
     {
         var sets = Labelled.Value;
         Assert.Contains(sets, s => s.Name == "vfio" && s.Messages.Count == 100);
-        Assert.Equal(6, sets.Count);
+        Assert.Equal(7, sets.Count);
+        Assert.Contains(sets, s => s.Name == "kvmarm-heldout" && s.Acts.Count == 38);
         Assert.All(sets, s => Assert.Equal(s.Messages.Count(m => m.Kind == "reply"), s.Acts.Count));
     }
 
@@ -42,15 +43,18 @@ public class AccuracyTests
     {
         var r = VfioReport.Value;
         var micro = r.ActMicro;
-        Assert.True(micro.F1 >= 0.78, $"vfio act micro {micro}");
-        Assert.True(micro.Precision >= 0.83, $"vfio act micro {micro}");
-        Assert.True(r.Act("question").F1 >= 0.9, $"question {r.Act("question")}");
+        Assert.True(micro.F1 >= 0.83, $"vfio act micro {micro}");
+        Assert.True(micro.Precision >= 0.88, $"vfio act micro {micro}");
+        Assert.True(r.Act("question").F1 >= 0.95, $"question {r.Act("question")}");
+        Assert.True(r.Act("suggestion").F1 >= 0.83, $"suggestion {r.Act("suggestion")}");
+        Assert.True(r.Act("objection").F1 >= 0.64, $"objection {r.Act("objection")}");
         Assert.True(r.Act("acceptance").Precision >= 0.95, $"acceptance {r.Act("acceptance")}");
         Assert.True(r.Act("rewording").F1 >= 0.95, $"rewording {r.Act("rewording")}");
         Assert.True(r.Act("nit").F1 >= 0.9, $"nit {r.Act("nit")}");
         Assert.True(r.Act("applied").F1 >= 1.0, $"applied {r.Act("applied")}");
         Assert.True(r.Act("direction").Precision >= 0.9, $"direction {r.Act("direction")}");
-        Assert.True(r.Act("pushback").Precision >= 0.9, $"pushback {r.Act("pushback")}");
+        Assert.True(r.Act("pushback").Precision >= 0.85, $"pushback {r.Act("pushback")}");
+        Assert.True(r.Act("pushback").Recall >= 0.6, $"pushback {r.Act("pushback")}");
     }
 
     [Fact]
@@ -60,7 +64,7 @@ public class AccuracyTests
         Assert.True(r.SeriesPairs.Precision >= 0.99, $"synthetic series {r.SeriesPairs}");
         Assert.True(r.SeriesPairs.Recall >= 0.97, $"synthetic series {r.SeriesPairs}");
         Assert.True(r.Trailers.F1 >= 0.98, $"synthetic trailers {r.Trailers}");
-        Assert.True(r.ActMicro.F1 >= 0.7, $"synthetic acts {r.ActMicro}");
+        Assert.True(r.ActMicro.F1 >= 0.8, $"synthetic acts {r.ActMicro}");
     }
 
     [Fact]
@@ -74,7 +78,12 @@ public class AccuracyTests
         Assert.True(all.Versions.Exact, all.Versions.ToString());
         Assert.True(all.Trailers.Exact, all.Trailers.ToString());
         Assert.True(all.TrailerFlags.Exact, all.TrailerFlags.ToString());
-        Assert.True(all.ActMicro.F1 >= 0.80, $"kvmarm act micro {all.ActMicro} ({timing})");
+        Assert.True(all.ActMicro.F1 >= 0.82, $"kvmarm act micro {all.ActMicro} ({timing})");
+        Assert.True(all.Act("suggestion").F1 >= 0.8, $"suggestion {all.Act("suggestion")}");
+        Assert.True(all.Act("objection").F1 >= 0.78, $"objection {all.Act("objection")}");
+        // The held-out set (labelled before act rules v4) guards against tuning to the other sets.
+        var heldOut = reports.Single(r => r.Name == "kvmarm-heldout");
+        Assert.True(heldOut.ActMicro.F1 >= 0.78, $"held-out act micro {heldOut.ActMicro}");
         Assert.True(all.Act("applied").Recall >= 1.0, $"applied {all.Act("applied")}");
     }
 }

@@ -15,7 +15,7 @@ public static class ActExtraction
         {
             var posting = index.PostingOf(reply);
             if (posting is null || !versionOf.TryGetValue(posting.Key, out var version)) continue;
-            var context = new ActContext(reply.Mail.FromAddress == version.AuthorAddress, QuotesPatch: !posting.IsCover);
+            var context = Context(index, reply, posting, version.AuthorAddress);
             var n = 0;
             foreach (var segment in reply.Reply.Segments)
                 foreach (var act in ActRules.Classify(segment, context))
@@ -23,6 +23,18 @@ public static class ActExtraction
         }
         return acts;
     }
+
+    /// <summary>Who speaks to whom: the patch author answering review, or anyone answering a reviewer's mail.</summary>
+    public static ActContext Context(MailIndex index, MailView reply, MailView posting, string authorAddress)
+    {
+        var sender = reply.Mail.FromAddress;
+        var parent = index.ParentOf(reply);
+        var answers = parent is null || parent.IsPosting || Same(parent.Mail.FromAddress, sender) ? Answering.Posting
+            : Same(parent.Mail.FromAddress, authorAddress) ? Answering.Author : Answering.Reviewer;
+        return new ActContext(Same(sender, authorAddress), QuotesPatch: !posting.IsCover, answers);
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Replies belong to a lineage when their nearest posting ancestor is one of its postings.</summary>
     public static List<MailView> RepliesOf(MailIndex index, Lineage lineage)

@@ -26,7 +26,10 @@ internal static class ActPatterns
     public static readonly Regex ConditionalOpening = R(@"^(?:but\s+|and\s+)?(?:if|unless|once|when)\b[^,]{3,},");
 
     // "I don't think it's harmful / a problem": a negated concern is reassurance, not an objection.
-    private static readonly Regex NegatedConcern = R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b");
+    private const string NegatedConcern = @"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b";
+
+    // "I don't think the variable should be named ..." asks for a change (suggestion.should-not-be), it does not object.
+    private static readonly Regex NotAnObjection = R(NegatedConcern + @"|\bI\s+(?:don't|do\s+not|dont)\s+think\s+(?:\w+\s+){1,6}?should\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b");
 
     // "I was wondering who would trigger that, but as I read below ...": the sender answered it already.
     private static readonly Regex WonderResolved = R(@"^[^?]*,\s+but\s[^?]*$");
@@ -41,7 +44,7 @@ internal static class ActPatterns
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
         new("objection.surprised", ActType.Objection, R(@"\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
-        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?)\b"), 0.55, Speaker.Reviewer),
+        new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?|unacceptable)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
         new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
@@ -49,8 +52,19 @@ internal static class ActPatterns
         new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems|does\s+look|does\s+seem|feels|sounds)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards|hacky|fragile|dubious|questionable|fishy|a\s+hack)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
         new("objection.unsure", ActType.Objection, R(@"^(?:hmm+,?\s+)?(?:I'm\s+|I\s+am\s+)?(?:unsure|not\s+(?:so\s+|too\s+|entirely\s+)?sure)\s+about\s+(?:that|this|it)\b"), 0.55, Speaker.Reviewer),
+        // "Why should we care?", "Why would anyone want that?", "But what makes it safe to do this?": a challenge to the patch's
+        // reason to exist.
+        new("objection.why-bother", ActType.Objection, R(@"^(?:but\s+|and\s+|so\s+|then\s+)?why\s+(?:should|would)\s+(?:we|I|anyone|one|you|KVM|the\s+kernel|userspace)\s+(?:even\s+|ever\s+)?(?:care|bother|want\s+(?:this|that))\b|^(?:but\s+)?what\s+makes\s+(?:it|this|that)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable)\b"), 0.55, Speaker.Reviewer),
+        // "There is no guarantee that the ITS will actually write to the memory": what the patch relies on may not hold.
+        new("objection.no-guarantee", ActType.Objection, R(@"\bthere(?:'s|\s+is)\s+(?:currently\s+|simply\s+|really\s+|absolutely\s+)?no\s+guarantee\b"), 0.5, Speaker.Reviewer),
+        // "That raises questions on the locking", "this raises a concern about ...".
+        new("objection.raises-concern", ActType.Objection, R(@"\b(?:raises?|raising)\s+(?:(?:some|a\s+few|serious|several|a\s+number\s+of)\s+)?(?:questions|concerns|a\s+(?:question|concern|red\s+flag))\b"), 0.5, Speaker.Reviewer),
+        // "I still don't understand how ...": a concern left unanswered.
+        new("objection.still-unclear", ActType.Objection, R(@"\bI\s+still\s+(?:don't|do\s+not|can't|cannot)\s+(?:understand|see|follow)\b"), 0.55, Speaker.Reviewer),
+        // "There is a race here", "there are two other issues with ...", "This cannot work.", "That doesn't make sense."
+        new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the|either|both))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
-            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NegatedConcern),
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjection),
 
         // Question (beyond a trailing "?", handled in ActRules).
         new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6,
@@ -58,16 +72,18 @@ internal static class ActPatterns
 
         // Suggestion.
         new("suggestion.i-suggest", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:suggest|recommend|prefer|propose)\b|\b(?:as\s+)?I\s+(?:already\s+|previously\s+)?(?:suggested|proposed)\s+(?:to|that|you|we|using|adding|a|an|the|earlier|before)\b|\b(?:suggest|propose)\s+(?:to|that|you|we|using|adding|moving|dropping|renaming|making)\b"), 0.7),
-        new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65),
+        new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65,
+            // Asking about another case is a question, not a proposal: "What about the other way around?", "What about the case where ...?"
+            Skip: R(@"^(?:so\s+|and\s+)?what\s+about\s+(?:the\s+)?(?:other\s+way|opposite|reverse|converse|case|situation|scenario|when|if)\b")),
         new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
         new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
-        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b"), 0.6, Speaker.Reviewer),
-        new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
+        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:it's|it\s+is)\s+(?:\w+\s+)?better\s+to\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
             // Process, not a change: "no need to resend", "no need to worry".
             Skip: R(@"\bno\s+need\s+(?:for\s+(?:a\s+)?(?:re-?send|re-?spin|new\s+version|v\d)|to\s+(?:re-?send|re-?spin|re-?post|send|post|worry|apologi[sz]e))\b")),
-        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:also,?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b(?![-_/.])"), 0.5, Speaker.Reviewer),
+        new("suggestion.imperative", ActType.Suggestion, R(@"^(?:(?:also|then|instead),?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b(?![-_/.])"), 0.5, Speaker.Reviewer),
         new("suggestion.needs-to-be", ActType.Suggestion, R(@"\b(?:needs?|ought)\s+to\s+be\s+(?:\w+\s+)?(?:described|documented|explained|updated|mentioned|reworded|renamed|moved|split|guarded|checked|handled|removed|dropped|clarified|justified)\b|\bshould\s+(?:also\s+)?be\s+(?:described|documented|explained|mentioned|renamed|moved|split|dropped|removed|clarified|justified)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+(?:could|can)\s+(?:just\s+|also\s+|simply\s+)?(?:use|add|move|drop|rename|call|name|document|describe|reuse|split|remove)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
             // Purpose, condition or consequence, not a proposal: "so we can remove", "then we can drop it", "see if we can".
@@ -75,6 +91,20 @@ internal static class ActPatterns
         // "Clarifying this in your commit message would help", "It might be valuable to document ...".
         new("suggestion.would-help", ActType.Suggestion, R(@"\b(?:would|might|could)\s+(?:really\s+|also\s+|definitely\s+)?help\b|\b(?:might|may|would|could)\s+be\s+(?:\w+\s+)?(?:valuable|useful|helpful)\s+to\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
             Skip: R(@"\bif\b[^,]*\bhelp\b|\bhelp(?:s|ed)?\s+(?:me|us)\s+(?:understand|review)|\bwould\s+help\s+(?:with|in)\b|^(?:that|this|it)\s+would\s+help\s*[.!]?$")),
+        // "It might make sense to add a bit more details", "It makes more sense to put this in ...".
+        new("suggestion.makes-sense-to", ActType.Suggestion, R(@"\b(?:it|this|that)\s+(?:might|may|would|could)\s+(?:also\s+)?make\s+(?:more\s+|some\s+)?sense\s+to\b|\bmakes?\s+more\s+sense\s+to\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        // "we might as well map the whole BAR", "We can solve the GIC issue by limiting ...", "Alternatively, you can ...".
+        new("suggestion.alternative", ActType.Suggestion, R(@"\b(?:we|you)\s+(?:might|may|could)\s+(?:just\s+)?as\s+well\b|\bwe\s+(?:could|can)\s+(?:\w+\s+){1,4}?by\s+\w+ing\b|^alternatively\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\b(?:if|whether|so|until|once|when|how|where)\s+we\s+(?:could|can)\b")),
+        // "This likely deserves its own patch", "should be a separate patch": split the change.
+        new("suggestion.own-patch", ActType.Suggestion, R(@"\b(?:deserves?|warrants?|needs?|merits?)\s+(?:its|it's|their|a)\s+(?:own|separate)\s+(?:patch|commit|series)\b|\bshould\s+(?:be|go\s+in|live\s+in)\s+(?:a\s+)?separate\s+(?:patch|commit)\b"), 0.55, Speaker.Reviewer, CheckNegation: true),
+        // "What you probably want is a getter", "What looks like you want is a __weak function", "You want to check X here."
+        // (Not "as you want an alignment ..." or "I understand you want to keep ...": those describe the author's aim.)
+        new("suggestion.you-want", ActType.Suggestion, R(@"(?:^|\bwhat\s+(?:looks\s+like\s+|seems\s+like\s+)?)you\s+(?:really\s+|probably\s+|just\s+)?wants?\s+(?:is\s+)?(?:a|an|to\s+(?:use|add|call|move|drop|keep|make|check))\b"), 0.5, Speaker.Reviewer,
+            Skip: R(@"\?\s*$")),
+        // "This comment shouldn't be in the core header", "I don't think the variable should be named ...": where or how code
+        // should not be is a change request.
+        new("suggestion.should-not-be", ActType.Suggestion, R(@"\b(?:shouldn't|should\s+not|don't\s+think\s+(?:\w+\s+){1,6}?should)\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b"), 0.55, Speaker.Reviewer),
         new("suggestion.lets", ActType.Suggestion, R(@"\blet's\s+(?:just\s+)?(?:write|add|use|move|drop|rename|split|make|call|document|go\s+with)\b"), 0.55),
 
         // Nit (reviewer only: an author saying "will fix the typo" is accepting, not nitpicking).
@@ -83,20 +113,27 @@ internal static class ActPatterns
         new("nit.typo", ActType.Nit, R(@"\btypos?\b|\bmisspel\w*|\bspelling\b|\bgrammar\b"), 0.6, Speaker.Reviewer),
 
         // Praise.
-        new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true),
+        // From the patch author, "looks OK to me" judges a reviewer's proposal: it takes it up.
+        new("praise.looks-good", ActType.Praise, R(@"\b(?:looks|look|seems|seem)\s+(?:\w+\s+)?(?:good|great|fine|sane|sensible|reasonable|ok(?:ay)?|correct|right)\b"), 0.7, CheckNegation: true,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.6,
+            // "Does this look OK to you?" asks for a verdict, it gives none.
+            Skip: R(@"\?\s*$")),
         new("praise.patch-is-fine", ActType.Praise, R(@"\b(?:the\s+|this\s+|these\s+)(?:patch|patches|change|changes|series|code|approach|fix)\s+(?:itself\s+|themselves\s+)?(?:is|are)\s+(?:\w+\s+)?(?:fine|good|correct|sane|sensible|reasonable)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        // "Much better.", "This is a lot cleaner": a judgement of the current version (not "it would be much better to").
+        new("praise.much-better", ActType.Praise, R(@"^(?:(?:this|that|it)(?:'s|\s+is|\s+looks|\s+reads)\s+|looks\s+|yes,?\s+)?(?:much|a\s+lot|way|far)\s+(?:better|nicer|cleaner|simpler|clearer|more\s+readable)\b(?!\s+(?:to|if)\b)"), 0.6, Speaker.Reviewer),
+        new("praise.makes-sense", ActType.Praise, R(@"^(?:(?:this|that|it|all|everything|the\s+(?:patch|change|approach|series))\s+(?:\w+\s+)?)?makes\s+(?:a\s+lot\s+of\s+|perfect\s+|total\s+)?sense(?:\s+to\s+me)?\s*[.!,]"), 0.55, Speaker.Reviewer, CheckNegation: true),
         new("praise.lgtm", ActType.Praise, R(@"\bLGTM\b", RegexOptions.Compiled), 0.9),
         new("praise.nice", ActType.Praise, R(@"^(?:very\s+|really\s+)?(?:nice|neat|great|excellent|cool|awesome)\b(?!\s+to\b)|\b(?:nice|neat|great|good|clean)\s+(?:work|job|cleanup|catch|find|patch|series|improvement|idea|one)\b"), 0.6, CheckNegation: true),
         new("praise.thanks-for", ActType.Praise, R(@"\bthanks?(?:\s+you)?(?:\s+[A-Z]\w+)?(?:\s+a\s+lot|\s+so\s+much)?\s+for\s+(?:doing|working|fixing|taking|cleaning|tackling|being|the\s+(?:cleanup|fix(?:es)?|patch(?:es)?|series|work|efforts?|changes?|update|rework)|this|your\s+(?:work|efforts?|patience|persistence))\b"), 0.6, Speaker.Reviewer),
         new("praise.like", ActType.Praise, R(@"\bI\s+(?:really\s+)?like\s+(?:it|this|that|the\s+(?:idea|approach|change|patch|new))\b"), 0.6, CheckNegation: true),
 
         // Acceptance: agreeing to change, or agreeing with a point.
-        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
+        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify|submit|post|repost)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, CheckNegation: true),
         // Anyone taking up a request: "Sure, ...", "Ack.", "Will do." (a co-author or co-designer accepts too).
         new("acceptance.sure", ActType.Acceptance, R(@"^(?:sure|ack|will\s+do|thanks,?\s+will\s+do|noted)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll))"), 0.7,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
-        new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine))(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55, Speaker.Author,
+        new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine)|(?:fixed|changed|updated|addressed|renamed|reworded|dropped|removed|squashed)(?:\s+(?:it|that|this|locally|now))?(?:\s+in\s+(?:v\d+|the\s+next\s+(?:version|revision|spin)))?)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true,
             // "Got it, thanks for the information": acknowledging an answer, not taking up a request.
             Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b")),
@@ -111,6 +148,8 @@ internal static class ActPatterns
 
         new("pushback.rebuttal", ActType.Pushback, R(@"^(?:not\s+quite|not\s+really|not\s+at\s+all|not\s+necessarily|that's\s+not\s+(?:true|the\s+case|what)|that\s+is\s+not\s+(?:true|the\s+case))\b|\bno\s+other\s+(?:choice|way|option)\b|\boff\s+the\s+table\b|\bon\s+principle\b|\bI\s+(?:don't|do\s+not)\s+(?:immediately\s+)?see\s+(?:what|anything|why\s+(?:this|that|it)\s+(?:is|would\s+be)\s+a\s+problem)\b|\bwhat\s+is\s+the\s+point\b|\bthe\s+(?:main\s+|whole\s+)?(?:reason|point)\s+(?:for|of|why)\s+(?:adding|doing|this|that|having)\b|\bconsistent\s+with\s+what\b|\bI\s+(?:do\s+not|don't)\s+(?:really\s+)?like\b|\bI\s+think\s+(?:that|this|it)(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+)?(?:confusing|wrong|worse|pointless)\b"), 0.6,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.75),
+        // "I'd prefer to keep it as is", "I'll leave it as it is": the author keeps the patch's way.
+        new("pushback.keep-as-is", ActType.Pushback, R(@"\b(?:keep|leave)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:as\s+(?:is|it\s+is)|unchanged|alone|like\s+(?:this|that|it\s+is))\b|\bprefer\s+(?:to\s+)?(?:keep|leave)\s+(?:it|this|that|them|the)\b"), 0.6, Speaker.Author, CheckNegation: true),
         new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
 
         // Direction: policy / scope statements.
@@ -119,7 +158,8 @@ internal static class ActPatterns
         new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6,
             // A consequence, not a policy: "we won't be able to restore".
             Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b")),
-        new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6),
+        // From the patch author answering review, "I'd rather ..." prefers the patch's way: pushback.
+        new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6, AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
         new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),

@@ -7,13 +7,19 @@ public enum ActType { Objection, Question, Suggestion, Rewording, Nit, Praise, A
 /// <summary>A review act found in what the sender wrote. Rule names the rule that fired, for audit and tuning.</summary>
 public sealed record DetectedAct(ActType Type, string Text, string? ProposedText, double Confidence, string Rule);
 
-/// <summary>SenderIsPatchAuthor: the author answering review. QuotesPatch: the segment answers patch text (not a reply).</summary>
-public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch);
+/// <summary>Whose mail a reply answers: the posting itself, the patch author's reply, or another reviewer's reply.</summary>
+public enum Answering { Posting, Author, Reviewer }
+
+/// <summary>
+/// SenderIsPatchAuthor: the author answering review. QuotesPatch: the reply is in a patch's thread (not a cover letter's).
+/// Answers: whose mail the reply answers (a reply to one's own mail counts as answering the posting).
+/// </summary>
+public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch, Answering Answers = Answering.Posting);
 
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "3";
+    public const string Version = "4";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
@@ -30,20 +36,22 @@ public static partial class ActRules
     [GeneratedRegex(@"^(?:\w+\s+)?(?:nit(?:pick)?s?|typo)\s*[:,\-]", RegexOptions.IgnoreCase)]
     private static partial Regex NitPrefix();
 
-    // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?").
-    [GeneratedRegex(@"^(?:\w+,\s+)?(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
+    // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?"). "Wouldn't it be
+    // easier to ...?" asks for a change wherever it stands ("You've probably thought it through, but wouldn't it be ...?").
+    [GeneratedRegex(@"(?:^(?:\w+,\s+)?|\b(?:but|and|so|or)\s+)(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+(?:you|we)\s+(?:please\s+)?(?:try\s+to\s+)?(?:also\s+|just\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider|clarify|call|name|keep|reuse|simplify|convert|factor|replace|turn|avoid)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestQuestion();
 
     // "pgprot_writecombine() ?", "s2_pte_cacheable?": a lone identifier or call with a question mark.
     [GeneratedRegex(@"^[\w.>\-]*(?:_\w*|\(\))\s*\?+$")]
     private static partial Regex BareIdentifierQuestion();
 
-    // The sentence after a question answers it: "No.", "Yes, ...", "Of course not".
-    [GeneratedRegex(@"^(?:no|nope|yes|yep|of\s+course|obviously|certainly\s+not|not\s+really)\b", RegexOptions.IgnoreCase)]
+    // The sentence after a question answers it: "No.", "Yes, ...", "Of course not", or admits the sender is thinking aloud:
+    // "I'm not sure.", "I don't know."
+    [GeneratedRegex(@"^(?:no|nope|yes|yep|of\s+course|obviously|certainly\s+not|not\s+really)\b|^(?:I'm|I\s+am)\s+not\s+sure\s*[.!]*$|^I\s+(?:don't|do\s+not)\s+know\s*[.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfAnswer();
 
-    // Openers that challenge rather than ask: "Who says ...?", "Who cares?", "What is the point?".
-    [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:who\s+(?:says|said|cares)|what(?:'s|\s+is|\s+would\s+be)\s+the\s+point)\b", RegexOptions.IgnoreCase)]
+    // Openers that challenge rather than ask: "Who says ...?", "Who cares?", "What is the point?", "But what makes it safe ...?".
+    [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:who\s+(?:says|said|cares)|what(?:'s|\s+is|\s+would\s+be)\s+the\s+point|what\s+makes\s+(?:it|this|that|you)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable|think))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RhetoricalQuestion();
 
     /// <summary>Sentences of a paragraph: a break follows '.', '!' or '?' (and closing quotes) outside parentheses.</summary>
@@ -112,6 +120,10 @@ public static partial class ActRules
             if (skip[k] && !context.SenderIsPatchAuthor && NitPrefix().IsMatch(lines[k].Trim()))
                 acts.Add(new DetectedAct(ActType.Nit, lines[k].Trim(), null, 0.85, "nit.prefix"));
 
+        // Answering another reviewer's request or concern: disagreement there is pushback, whoever sends it.
+        var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : default;
+        var answersReview = quote.Proposes || quote.Objects;
+        string? denial = null;
         foreach (var paragraph in Paragraphs(lines, skip))
         {
             var first = true;
@@ -120,14 +132,17 @@ public static partial class ActRules
             {
                 var sentence = sentences[k];
                 if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
-                Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, acts);
+                Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote, acts);
+                if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) denial = sentence;
                 first = false;
             }
         }
+        if (denial is not null && !Rebuttals.Concedes(text) && !acts.Any(a => a.Type is ActType.Acceptance or ActType.Pushback))
+            acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, "pushback.answers-review"));
         return Dedupe(acts);
     }
 
-    private static void Match(string sentence, bool paragraphStart, string next, ActContext context, bool quotesCode, List<DetectedAct> acts)
+    private static void Match(string sentence, bool paragraphStart, string next, ActContext context, bool quotesCode, QuoteReading quote, List<DetectedAct> acts)
     {
         var request = RequestQuestion().IsMatch(sentence);
         if (IsQuestion(sentence, out var weak))
@@ -157,6 +172,10 @@ public static partial class ActRules
             if (!m.Success) continue;
             if (rule.CheckNegation && ActPatterns.Negation.IsMatch(sentence[..m.Index])) continue;
             if (rule.Skip is { } skipIf && skipIf.IsMatch(sentence)) continue;
+            // "Yes, small values result in large drifts" answers a reviewer's question; it takes up no request.
+            if (rule.Name == "acceptance.short" && quote.OnlyAsks) continue;
+            // A reviewer's "makes sense to me" about the posting itself approves it (said to an answer, it only agrees).
+            if (rule.Name == "praise.makes-sense" && context.Answers != Answering.Posting) continue;
             // Judgements inside a condition ("if the id is not correct", "If you stare at it long enough, it looks fine")
             // are hypotheses, not the sender's verdict.
             if (rule.Type is ActType.Objection or ActType.Praise && ActPatterns.Conditional.IsMatch(sentence[..m.Index])) continue;
@@ -168,6 +187,8 @@ public static partial class ActRules
             {
                 type = at;
                 confidence = rule.AuthorConfidence ?? confidence;
+                // "Yep, this is plain wrong.", "That makes sense, ... this approach is not the right one": the author concedes.
+                if (type == ActType.Pushback && rule.Type == ActType.Objection && Rebuttals.Concedes(sentence)) (type, confidence) = (ActType.Acceptance, 0.6);
             }
             // A reviewer disagreeing in a patch's thread objects to the patch; disagreeing in a cover letter's discussion pushes back.
             // A rebuttal ("Not quite", "no other choice") pushes back unless it answers quoted code.
@@ -176,6 +197,10 @@ public static partial class ActRules
                 type = ActType.Objection;
             else if (type == ActType.Objection && !context.SenderIsPatchAuthor && !onPatch && rule.Name == "objection.dont-think")
                 (type, confidence) = (ActType.Pushback, 0.45);
+            // A concern about another reviewer's proposal ("It is very hacky", "I don't think that's feasible") disputes the
+            // proposal, not the patch. (Added to another reviewer's concern, it stays an objection: reviewers concur.)
+            else if (type == ActType.Objection && quote.OnlyProposes && rule.Name != "objection.nak")
+                (type, confidence) = (ActType.Pushback, 0.5);
             acts.Add(new DetectedAct(type, sentence, null, confidence, rule.Name));
         }
     }

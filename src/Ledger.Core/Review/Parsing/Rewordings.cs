@@ -19,6 +19,10 @@ public static partial class Rewordings
     [GeneratedRegex(@"(?:\b(?:something\s+like|more\s+like|along\s+the\s+lines\s+of|how\s+about|like|maybe|perhaps|rather|instead|e\.g\.|such\s+as|nit(?:pick)?|suggest(?:ion)?|re(?:word|phrase)\w*(?:\s+(?:it|this))?(?:\s+(?:as|to))?|call\s+it|name\s+it|write|say)\s*[:,]?\s*)[""“](?<q>[^""“”]{6,})[""”]", RegexOptions.IgnoreCase)]
     private static partial Regex CuedQuote();
 
+    // change "gfn_to_pfn_prot" to "__gfn_to_pfn_memslot": a replacement spelled out in prose, like s/old/new/.
+    [GeneratedRegex(@"\b(?:change|replace|rename|turn|reword)\s+[""“'](?<old>[^""“”'\n]{1,80})[""”']\s+(?:to|with|by|into)\s+[""“'](?<new>[^""“”'\n]{1,120})[""”']", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeQuotedTo();
+
     [GeneratedRegex(@"^\s*[""“](?<q>[^""“”]{10,})[""”]\s*[.:]?\s*$")]
     private static partial Regex QuotedParagraph();
 
@@ -145,6 +149,9 @@ public static partial class Rewordings
         {
             if (result.Any(r => r.FirstLine <= first && last <= r.LastLine)) continue;
             var joined = string.Join(' ', lines[first..(last + 1)].Select(l => l.Trim()));
+            // The sentence around it stays prose (FirstLine -1): "we should change ..." is read for acts too.
+            foreach (Match m in ChangeQuotedTo().Matches(joined))
+                result.Add(new ProposedWording("rewording.change-to", m.Value, m.Groups["new"].Value.Trim(), 0.75, false, -1, -1));
             var cq = CuedQuote().Match(joined);
             if (cq.Success)
                 result.Add(new ProposedWording("rewording.quoted", joined, cq.Groups["q"].Value.Trim(), 0.7, false, -1, -1));

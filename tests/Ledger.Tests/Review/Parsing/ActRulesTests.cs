@@ -167,7 +167,56 @@ public class ActRulesTests
     [InlineData("Unsure about that.", ActType.Objection)]
     [InlineData("It does look hacky though.", ActType.Objection)]
     [InlineData("The patches themselves are fine for the simple cases.", ActType.Praise)]
+    [InlineData("Why should we care? If the guest doesn't give us the memory, that's its problem.", ActType.Objection)]
+    [InlineData("There is no guarantee that the ITS will actually write to the memory.", ActType.Objection)]
+    [InlineData("I still don't understand how to reclaim an MMIO region.", ActType.Objection)]
+    [InlineData("This cannot work.", ActType.Objection)]
+    [InlineData("No. That's completely unacceptable.", ActType.Objection)]
+    [InlineData("It might make sense to add a bit more details on the underlying problem.", ActType.Suggestion)]
+    [InlineData("If not, we might as well map the whole BAR as Normal NC.", ActType.Suggestion)]
+    [InlineData("We can solve the GIC issue by limiting the relaxation to user mappings.", ActType.Suggestion)]
+    [InlineData("Alternatively, add a Kconfig symbol and select it from the arch code.", ActType.Suggestion)]
+    [InlineData("And if you need it, surely you can reuse some of the vgic_its_check_id() code.", ActType.Suggestion)]
+    [InlineData("This comment shouldn't be in the core header file.", ActType.Suggestion)]
+    [InlineData("I don't think the variable here should be named vfio_pci_device.", ActType.Suggestion)]
+    [InlineData("Can we call these sw rather than ignored?", ActType.Suggestion)]
+    [InlineData("Then, describe that the VMA flag was found to be the simplest way.", ActType.Suggestion)]
+    [InlineData("Much cleaner!", ActType.Praise)]
+    [InlineData("This patch makes sense to me.", ActType.Praise)]
+    [InlineData("You've probably thought it through but wouldn't it be easier to have one global notifier?", ActType.Suggestion)]
+    [InlineData("It's better to update the code comments at the same time.", ActType.Suggestion)]
+    [InlineData("This likely deserves its own patch though.", ActType.Suggestion)]
+    [InlineData("What you probably want is a getter for the per-cpu structure.", ActType.Suggestion)]
+    [InlineData("That raises questions on the locking.", ActType.Objection)]
+    [InlineData("It seems that there is a boundary issue in either the old code or the new one.", ActType.Objection)]
+    [InlineData("My meaning is that we should change \"gfn_to_pfn_prot\"\nto \"__gfn_to_pfn_memslot\" in the comment.", ActType.Rewording)]
     public void GeneralReviewerCues(string text, ActType type) => Assert.Contains(Acts(text, Reviewer), a => a.Type == type);
+
+    [Theory]
+    [InlineData("I don't think the variable here should be named vfio_pci_device.", ActType.Objection)] // a change request
+    [InlineData("What about the other way around - would we have a BAR with holes?", ActType.Suggestion)] // asks about a case
+    [InlineData("If that was done will NORMAL_NC make a difference? I'm not sure.", ActType.Question)] // thinking aloud
+    [InlineData("But what makes it safe to do this in the first place?", ActType.Question)] // a challenge, not a question
+    [InlineData("It would be much better to use a helper.", ActType.Praise)] // a proposal, not a verdict
+    [InlineData("Does this look OK to you?", ActType.Praise)]
+    [InlineData("I don't think we need a separate patch for that.", ActType.Suggestion)]
+    [InlineData("I understand you want to keep the lock and why.", ActType.Suggestion)]
+    public void ReviewerCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == type);
+
+    [Theory]
+    [InlineData("I'd prefer to keep it as is, it matches the Linux definition.", ActType.Pushback)]
+    [InlineData("I'd rather not lose this test.", ActType.Pushback)]
+    [InlineData("Fixed in v2.", ActType.Acceptance)]
+    [InlineData("Sorry, it's my mistake, I will submit the patch again.", ActType.Acceptance)]
+    [InlineData("Yep, this is plain wrong.", ActType.Acceptance)] // concedes a reviewer's point
+    [InlineData("Yup, looks OK to me.", ActType.Acceptance)] // takes up a proposal
+    [InlineData("Yes, u8 is one byte, but I'd rather be explicit here.", ActType.Pushback)] // "Yes" answers, "I'd rather" keeps
+    public void AuthorCues(string text, ActType type) => Assert.Contains(Acts(text, Author), a => a.Type == type);
+
+    [Theory]
+    [InlineData("Yep, this is plain wrong.", ActType.Pushback)]
+    [InlineData("Yup, looks OK to me.", ActType.Praise)]
+    public void AuthorCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Author), a => a.Type == type);
 
     [Fact]
     public void PastedLogsAreNeitherProposalsNorProse()

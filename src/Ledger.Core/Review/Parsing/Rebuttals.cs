@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Ledger.Core.Review.Parsing;
+
+/// <summary>What a reviewer's quoted words do. Asks: they end with a question.</summary>
+public readonly record struct QuoteReading(bool Proposes, bool Objects, bool Asks)
+{
+    /// <summary>A proposal with no concern attached: disputing it is pushback, not an objection to the patch.</summary>
+    public bool OnlyProposes => Proposes && !Objects;
+
+    /// <summary>A plain question: "Yes."/"Right." answers it rather than taking up a request.</summary>
+    public bool OnlyAsks => Asks && !Proposes && !Objects;
+}
+
+/// <summary>
+/// Pushback read from what a reply answers: another reviewer's quoted words carry a request or a concern, and the sender
+/// answers it with a denial or a contrast instead of taking it up. Kernel pushback is mostly argued ("The old and new code
+/// is interchangeable ... So I don't see a boundary issue"), so the quote, not a fixed phrase, says what is being disputed.
+/// </summary>
+public static partial class Rebuttals
+{
+    // A sentence that opens with a denial: "No, ...", "Nope.", "Not really.", "Except ...".
+    // ("No PCIe system has ..." is a determiner, not a denial; "But ...", "Well, ..." or "It's not clear ..." contrast or
+    // describe as often as they deny.)
+    [GeneratedRegex(@"^(?:(?:no|nope)\s*(?:[,.!;:\-]|$)|not\s+(?:really|quite|necessarily|at\s+all|exactly|true|so)\b|except\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex DenyingOpener();
+
+    // A denial inside the sentence: "I don't think so", "I don't agree/buy it/see why", "that isn't the case", "doesn't matter",
+    // "no reason to". (A bare "I don't think ..." hedges as often as it denies: "I don't think we looked into it".)
+    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think\s+so|believe\s+so|agree|buy|see\s+(?:why|how|the\s+point|a\s+(?:problem|reason|need|issue)|any\s+(?:problem|reason|need|issue)))\b|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+(?:really\s+|actually\s+)?(?:true|the\s+case|an?\s+(?:real\s+)?(?:issue|problem|concern)|needed|necessary|required|for\s+you\s+to\s+decide)\b|\b(?:doesn't|does\s+not)\s+(?:really\s+)?(?:matter|apply)\b|\bno\s+(?:reason|need|point)\s+(?:to|for|in)\b|\bI(?:'d|\s+would)\s+(?:rather|prefer\s+to)\s+(?:keep|leave|not)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Denial();
+
+    // Agreement in the same answer ("Nope, I think you're right", "Yep, this is plain wrong") makes a denial a concession.
+    [GeneratedRegex(@"^(?:yes|yep|yeah|yup|indeed|right|my\s+bad|oops|doh|ah|good\s+catch)\b[,;.!]|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?(?:right|correct)\b|\bgood\s+point\b|\bfair\s+enough\b|(?<!\bsure\s+)\bI\s+(?:fully\s+)?agree\b|(?<!(?:\bnot|n't)\b[^.,;]{0,30})\bmakes\s+sense\b|\bpoint\s+taken\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Agreement();
+
+    /// <summary>The answer agrees with the point it answers.</summary>
+    public static bool Concedes(string text) => Agreement().IsMatch(text);
+
+    /// <summary>The sentence denies what it answers.</summary>
+    public static bool Disagrees(string sentence) => DenyingOpener().IsMatch(sentence) || Denial().IsMatch(sentence);
+
+    /// <summary>What the quoted words (another reviewer's) do: ask for a change, raise a concern, ask a question.</summary>
+    public static QuoteReading ReadQuote(string quoted, bool quotesPatch)
+    {
+        if (quoted.Trim().Length == 0) return default;
+        var acts = ActRules.Classify(new ReplySegment("", quoted, 0), new ActContext(false, quotesPatch));
+        return new QuoteReading(
+            acts.Any(a => a.Type is ActType.Suggestion or ActType.Rewording or ActType.Direction or ActType.Nit),
+            acts.Any(a => a.Type == ActType.Objection),
+            quoted.TrimEnd().EndsWith('?'));
+    }
+}
