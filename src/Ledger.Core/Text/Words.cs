@@ -20,10 +20,11 @@ public static partial class Words
         return (double)p.Count(c.Contains) / p.Count;
     }
 
-    public static double Jaccard(string a, string b)
+    public static double Jaccard(string a, string b) => Jaccard(Tokens(a).ToHashSet(), Tokens(b).ToHashSet());
+
+    /// <summary>For callers comparing each of many texts with many others: tokenise once, compare sets.</summary>
+    public static double Jaccard(IReadOnlySet<string> x, IReadOnlySet<string> y)
     {
-        var x = Tokens(a).ToHashSet();
-        var y = Tokens(b).ToHashSet();
         if (x.Count == 0 && y.Count == 0) return 1;
         var inter = x.Count(y.Contains);
         return (double)inter / (x.Count + y.Count - inter);
