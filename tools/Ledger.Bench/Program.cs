@@ -11,12 +11,12 @@ using NpgsqlTypes;
 namespace Ledger.Bench;
 
 /// <summary>
-/// `ledger-bench import SOURCE | rebuild | why | all --sizes 21k,200k,1M`: every figure beside its physical limit,
+/// `ledger-bench import SOURCE | rebuild | why | history | changelog | all --sizes 21k,200k,1M`: every figure beside its physical limit,
 /// measured in the same run on the same ledger. The ledger commands run as child processes of the real CLI (so peak
 /// RSS is the CLI's, from `/usr/bin/time -v`); the limits run in this process with plain Npgsql.
 /// Figures go to stdout as JSON lines (and to --out, appended) and, for `all`, a markdown table at the end.
 /// </summary>
-public static class Program
+public static partial class Program
 {
     private static readonly string[] ArchiveTypes = ["message_archived", "message_quarantined", "message_copy_received"];
     private static string _home = "", _ledgerDll = "", _dbName = "ledger_bench", _label = "";
@@ -46,7 +46,7 @@ public static class Program
         if (_home.Length == 0) _home = Environment.GetEnvironmentVariable("LEDGER_HOME") is { Length: > 0 } h ? h : "/tmp/bench-home";
         if (_ledgerDll.Length == 0) _ledgerDll = Path.Combine(RepoRoot(), "src/Ledger/bin/Release/net10.0/ledger.dll");
         if (!File.Exists(_ledgerDll)) { Console.Error.WriteLine($"ledger-bench: {_ledgerDll} not found; run `dotnet build -c Release src/Ledger` first or pass --ledger"); return 2; }
-        if (rest.Count == 0) { Console.Error.WriteLine("usage: ledger-bench import SOURCE | copy | rebuild | why | all [--sizes 21k,200k,1M] [--home DIR] [--db-name NAME] [--label L] [--out FILE.jsonl]"); return 2; }
+        if (rest.Count == 0) { Console.Error.WriteLine("usage: ledger-bench import SOURCE | copy | rebuild | why | history | changelog | all [--sizes 21k,200k,1M] [--home DIR] [--db-name NAME] [--label L] [--out FILE.jsonl]"); return 2; }
 
         switch (rest[0])
         {
@@ -67,6 +67,12 @@ public static class Program
             case "why":
                 await WhyAsync(whyQueries);
                 return 0;
+            case "history":
+                await HistoryAsync(whyQueries);
+                return 0;
+            case "changelog":
+                await ChangelogAsync(whyQueries);
+                return 0;
             case "all":
                 var rows = new List<Dictionary<string, object?>>();
                 foreach (var size in sizes.Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -78,6 +84,8 @@ public static class Program
                     foreach (var (k, v) in await ImportAsync(source, fresh: true)) row["import." + k] = v;
                     foreach (var (k, v) in await RebuildAsync()) row["rebuild." + k] = v;
                     foreach (var (k, v) in await WhyAsync(whyQueries)) row["why." + k] = v;
+                    foreach (var (k, v) in await HistoryAsync(whyQueries)) row["history." + k] = v;
+                    foreach (var (k, v) in await ChangelogAsync(whyQueries)) row["changelog." + k] = v;
                     rows.Add(row);
                 }
                 Console.WriteLine();
@@ -219,90 +227,6 @@ public static class Program
         };
         Emit(result);
         return result;
-    }
-
-    // ---------------------------------------------------------------- why
-
-    private static async Task<Dictionary<string, object?>> WhyAsync(int count)
-    {
-        var cs = await DatabaseAsync(fresh: false);
-        var queries = await PickQueriesAsync(cs, count);
-        await using var store = LedgerStore.Open(cs);
-        var asOf = new AsOf(null, null);
-        foreach (var q in queries.Take(10)) await WhyQuery.RunAsync(store, q, asOf, 3, default);
-
-        var warm = new List<double>();
-        var hits = 0;
-        foreach (var q in queries)
-        {
-            var clock = Stopwatch.StartNew();
-            var found = await WhyQuery.RunAsync(store, q, asOf, 3, default);
-            warm.Add(clock.Elapsed.TotalMilliseconds);
-            if (found.Count > 0) hits++;
-        }
-
-        // Its own limit: the full-text lookup alone, the one index probe every answer needs.
-        var sql = new List<double>();
-        await using (var conn = await OpenAsync(cs))
-            foreach (var q in queries)
-            {
-                var clock = Stopwatch.StartNew();
-                await using var cmd = new NpgsqlCommand("""
-                    select id from ledger.mt_doc_decisionrationale, plainto_tsquery('english', @q) q
-                    where to_tsvector('english', data ->> 'SearchText') @@ q order by ts_rank(to_tsvector('english', data ->> 'SearchText'), q) desc limit 12
-                    """, conn);
-                cmd.Parameters.AddWithValue("q", q);
-                await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) { }
-                sql.Add(clock.Elapsed.TotalMilliseconds);
-            }
-
-        // A cold CLI invocation: process start, store open, one query, exit.
-        var cold = new List<double>();
-        foreach (var q in queries.Where((_, i) => i % (Math.Max(1, queries.Count / 5)) == 0).Take(5))
-            cold.Add((await RunLedgerAsync(["why", q, "--db", cs])).Wall.TotalMilliseconds);
-
-        var result = new Dictionary<string, object?>
-        {
-            ["bench"] = "why", ["size"] = _label, ["queries"] = queries.Count, ["answered"] = hits,
-            ["p50_ms"] = Round(Percentile(warm, 0.50)), ["p95_ms"] = Round(Percentile(warm, 0.95)), ["max_ms"] = Round(warm.Max()),
-            ["limit_p95_ms"] = 100, ["ratio"] = Round(100 / Percentile(warm, 0.95)),
-            ["sql_p50_ms"] = Round(Percentile(sql, 0.50)), ["sql_p95_ms"] = Round(Percentile(sql, 0.95)),
-            ["cold_cli_median_ms"] = Round(Percentile(cold, 0.5)),
-        };
-        Emit(result);
-        return result;
-    }
-
-    /// <summary>Symbols and entities (decision scopes) and subject words, taken from the ledger itself, deterministic.</summary>
-    private static async Task<List<string>> PickQueriesAsync(string cs, int count)
-    {
-        var scopes = new List<string>();
-        var subjects = new List<string>();
-        await using var conn = await OpenAsync(cs);
-        await using (var cmd = new NpgsqlCommand("select distinct s from (select jsonb_array_elements_text(data->'Scope') s from ledger.mt_doc_decisionrationale) x order by s limit 5000", conn))
-        await using (var reader = await cmd.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) scopes.Add(reader.GetString(0));
-        await using (var cmd = new NpgsqlCommand("select data->>'Title' from ledger.mt_doc_decisionrationale order by id limit 5000", conn))
-        await using (var reader = await cmd.ExecuteReaderAsync())
-            while (await reader.ReadAsync())
-                if (!reader.IsDBNull(0))
-                {
-                    var title = reader.GetString(0);
-                    var words = Regex.Matches(title, @"[A-Za-z_][A-Za-z0-9_]{4,}").Select(m => m.Value).ToList();
-                    if (words.Count >= 2) subjects.Add(string.Join(' ', words.Take(2)));
-                }
-        var picked = new List<string>();
-        picked.AddRange(Spread(scopes, count / 2));
-        picked.AddRange(Spread(subjects, count - picked.Count));
-        if (picked.Count < count) picked.AddRange(Spread(scopes.Concat(subjects).ToList(), count - picked.Count));
-        return picked;
-    }
-
-    private static IEnumerable<string> Spread(List<string> items, int n)
-    {
-        if (items.Count == 0 || n <= 0) yield break;
-        for (var i = 0; i < n; i++) yield return items[(int)((long)i * items.Count / n) % items.Count];
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -490,10 +414,10 @@ public static class Program
     {
         string F(Dictionary<string, object?> r, string k) => r.TryGetValue(k, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture)! : "–";
         var sb = new StringBuilder();
-        sb.AppendLine("| size | messages | import msg/s (MB/s) | raw COPY msg/s (MB/s) | ratio (≥0.5) | import+understand msg/s | ratio | peak RSS MB (<400) | rebuild s | read-all s | ratio (≥0.5) | why p50 / p95 ms (p95<100) | FTS-only p95 ms | cold `ledger why` ms | re-import appends |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| size | messages | import msg/s (MB/s) | raw COPY msg/s (MB/s) | ratio (≥0.5) | import+understand msg/s | ratio | peak RSS MB (<400) | rebuild s | read-all s | ratio (≥0.5) | why p50 / p95 ms (p95<100) | FTS-only p95 ms | cold `ledger why` ms | history p50 / p95 ms | changelog p50 / p95 ms | re-import appends |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
-            sb.AppendLine($"| {F(r, "size")} | {F(r, "import.messages")} | {F(r, "import.archive_msgs_per_s")} ({F(r, "import.archive_mb_per_s")}) | {F(r, "import.copy_msgs_per_s")} ({F(r, "import.copy_mb_per_s")}) | {F(r, "import.ratio")} | {F(r, "import.end_to_end_msgs_per_s")} | {F(r, "import.end_to_end_ratio")} | {F(r, "import.peak_rss_mb")} | {F(r, "rebuild.rebuild_s")} | {F(r, "rebuild.read_all_s")} | {F(r, "rebuild.ratio")} | {F(r, "why.p50_ms")} / {F(r, "why.p95_ms")} | {F(r, "why.sql_p95_ms")} | {F(r, "why.cold_cli_median_ms")} | {F(r, "import.reimport_appended")} |");
+            sb.AppendLine($"| {F(r, "size")} | {F(r, "import.messages")} | {F(r, "import.archive_msgs_per_s")} ({F(r, "import.archive_mb_per_s")}) | {F(r, "import.copy_msgs_per_s")} ({F(r, "import.copy_mb_per_s")}) | {F(r, "import.ratio")} | {F(r, "import.end_to_end_msgs_per_s")} | {F(r, "import.end_to_end_ratio")} | {F(r, "import.peak_rss_mb")} | {F(r, "rebuild.rebuild_s")} | {F(r, "rebuild.read_all_s")} | {F(r, "rebuild.ratio")} | {F(r, "why.p50_ms")} / {F(r, "why.p95_ms")} | {F(r, "why.sql_p95_ms")} | {F(r, "why.cold_cli_median_ms")} | {F(r, "history.p50_ms")} / {F(r, "history.p95_ms")} | {F(r, "changelog.p50_ms")} / {F(r, "changelog.p95_ms")} | {F(r, "import.reimport_appended")} |");
         return sb.ToString();
     }
 }

@@ -52,8 +52,8 @@ public static class Words
 
     public static double Jaccard(string a, string b) => Jaccard(Set(a), Set(b));
 
-    /// <summary><see cref="Jaccard(string, string)"/> on word sets already made with <see cref="Set"/>.</summary>
-    public static double Jaccard(HashSet<string> x, HashSet<string> y)
+    /// <summary><see cref="Jaccard(string, string)"/> on word sets already made (<see cref="Set"/>), for texts compared many times.</summary>
+    public static double Jaccard(IReadOnlySet<string> x, IReadOnlySet<string> y)
     {
         if (x.Count == 0 && y.Count == 0) return 1;
         var inter = 0;

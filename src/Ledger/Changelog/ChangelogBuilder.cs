@@ -26,9 +26,11 @@ public static class ChangelogBuilder
         var changes = new List<Change>();
         var addressed = lineage.Acts.Where(a => a.Act.Version == previous.Version && a.Resolution is { Status: "addressed" }).ToList();
         var matched = new HashSet<string>();
+        var counterparts = PatchTexts.Counterparts(previous, current);
         foreach (var patch in current.Patches)
         {
-            var before = previous.Patches.FirstOrDefault(p => !matched.Contains(p.MessageId) && PatchTexts.Counterpart(p, current) == patch);
+            var at = Enumerable.Range(0, previous.Patches.Length).FirstOrDefault(i => !matched.Contains(previous.Patches[i].MessageId) && counterparts[i] == patch, -1);
+            var before = at < 0 ? null : previous.Patches[at];
             var slot = PatchTexts.Slot(patch);
             if (before is null && Missing(previous, patch.Index, patch.Total))
             {

@@ -1,5 +1,7 @@
 using Ledger.Core.Decisions;
 using Ledger.Core.Review;
+using Ledger.Core.Review.Parsing;
+using Ledger.Core.Text;
 using Ledger.Projections.Decisions;
 using Ledger.Projections.Lineages;
 
@@ -17,13 +19,26 @@ public sealed class PatchTexts(SeriesLineage lineage, DecisionRationale? decisio
     public IEnumerable<RationaleBlock> BlocksOf(int n, PatchRef patch) => Blocks(n).Where(b => b.PatchMessageId == patch.MessageId);
 
     /// <summary>The patch of version `to` that continues `patch` of an earlier version: similar title, else the same slot.</summary>
-    public static PatchRef? Counterpart(PatchRef patch, VersionEntry to)
+    public static PatchRef? Counterpart(PatchRef patch, VersionEntry to) => Counterpart(patch, TitleWords(patch), to, to.Patches.Select(TitleWords).ToList());
+
+    /// <summary>Counterpart of each patch of `from`, in order; every title is tokenised once, not once per pair.</summary>
+    public static List<PatchRef?> Counterparts(VersionEntry from, VersionEntry to)
     {
-        var title = Core.Review.Parsing.Subjects.NormalizeTitle(patch.Title);
-        var best = to.Patches.MaxBy(p => Core.Text.Words.Jaccard(Core.Review.Parsing.Subjects.NormalizeTitle(p.Title), title));
-        if (best is not null && Core.Text.Words.Jaccard(Core.Review.Parsing.Subjects.NormalizeTitle(best.Title), title) >= 0.4) return best;
+        var titles = to.Patches.Select(TitleWords).ToList();
+        return from.Patches.Select(p => Counterpart(p, TitleWords(p), to, titles)).ToList();
+    }
+
+    private static PatchRef? Counterpart(PatchRef patch, HashSet<string> title, VersionEntry to, List<HashSet<string>> titles)
+    {
+        // The first best, as MaxBy would pick it.
+        var (best, score) = (-1, double.NegativeInfinity);
+        for (var i = 0; i < titles.Count; i++)
+            if (Words.Jaccard(titles[i], title) is var s && s > score) (best, score) = (i, s);
+        if (best >= 0 && score >= 0.4) return to.Patches[best];
         return to.Patches.FirstOrDefault(p => p.Index == patch.Index && p.Total == patch.Total);
     }
+
+    private static HashSet<string> TitleWords(PatchRef p) => Words.Tokens(Subjects.NormalizeTitle(p.Title)).ToHashSet();
 
     public static string Slot(PatchRef p) => p.Total > 0 ? $"{p.Index}/{p.Total}" : "patch";
 }

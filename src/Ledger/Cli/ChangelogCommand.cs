@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using Ledger.Changelog;
-using Ledger.Core.Decisions;
-using Ledger.Projections.Decisions;
 using Ledger.Queries;
 
 namespace Ledger.Cli;
@@ -20,13 +18,8 @@ public static class ChangelogCommand
         command.SetStoreAction(async (parse, store, ct) =>
         {
             await using var session = store.QuerySession();
-            var asOf = AsOf.From(parse) with { Version = null };
-            var lineage = LineageAsOf.Filter(await Lookup.LineageAsync(session, parse.GetValue(target)!, ct), asOf);
-            var decision = LineageAsOf.Filter(await session.LoadAsync<DecisionRationale>(DecisionIds.ForLineage(lineage.LineageId), ct), asOf);
-            var available = lineage.Versions.Select(v => v.Version).Distinct().OrderBy(v => v).ToList();
-            if (available.Count == 0) throw new UserError("the lineage has no version posted by that date");
-            var versions = Versions(parse.GetValue(AsOf.VersionOption), parse.GetValue(range), available);
-            var result = versions.Select(v => ChangelogBuilder.Build(lineage, decision, v)).ToList();
+            var result = await ChangelogQuery.RunAsync(session, parse.GetValue(target)!, AsOf.From(parse) with { Version = null },
+                parse.GetValue(AsOf.VersionOption), parse.GetValue(range), ct);
             switch (parse.GetValue(format))
             {
                 case "json": CommandRunner.WriteJson(result); break;
@@ -36,17 +29,6 @@ public static class ChangelogCommand
             return 0;
         });
         return command;
-    }
-
-    private static List<int> Versions(int? version, string? range, List<int> available)
-    {
-        if (version is { } n)
-            return available.Contains(n) ? [n] : throw new UserError($"no v{n} in this lineage; it has {string.Join(", ", available.Select(v => "v" + v))}");
-        if (range is null) return [available[^1]];
-        var parts = range.Split("..");
-        if (parts.Length != 2 || !int.TryParse(parts[0].TrimStart('v'), out var a) || !int.TryParse(parts[1].TrimStart('v'), out var b))
-            throw new UserError($"--range '{range}' is not A..B");
-        return available.Where(v => v > a && v <= b).ToList();
     }
 
     public static string Render(IEnumerable<VersionChanges> versions, bool markdown)

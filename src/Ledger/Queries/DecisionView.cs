@@ -30,7 +30,8 @@ public sealed record DecisionView(
         var rationale = curated is not null && (revision is null || curated.At >= revision.Date)
             ? curated.Text
             : string.Join("\n\n", blocks.Select(b => $"[{b.Label}]\n{b.Text}"));
-        var policy = topic is null ? [] : history.Where(h => PolicyKinds.Contains(h.Kind) && Mentions(h.Summary, topic)).ToList();
+        var terms = topic is null ? [] : Words.Tokens(topic);
+        var policy = topic is null ? [] : history.Where(h => PolicyKinds.Contains(h.Kind) && Mentions(h.Summary, topic, terms)).ToList();
         return new DecisionView(doc.Id, doc.CuratedTitle ?? doc.Title, status, doc.Scope, rationale,
             blocks.FirstOrDefault()?.PatchMessageId ?? revision?.MessageId, revision?.Version, blocks, history, policy, doc.LineageId);
     }
@@ -42,17 +43,26 @@ public sealed record DecisionView(
     public static IReadOnlyList<RationaleBlock> Relevant(RationaleBlock[] blocks, string? topic)
     {
         if (topic is null) return blocks;
-        var matched = blocks.Where(b => Mentions(b.Text, topic)).ToList();
+        var terms = Words.Tokens(topic);
+        var matched = blocks.Where(b => Mentions(b.Text, topic, terms)).ToList();
         if (matched.Count == 0) return blocks;
         var symbols = matched.SelectMany(b => Symbols(b.Text)).ToHashSet();
         return blocks.Where(b => matched.Contains(b) || Symbols(b.Text).Any(symbols.Contains)).ToList();
     }
 
-    public static bool Mentions(string text, string topic)
+    public static bool Mentions(string text, string topic) => Mentions(text, topic, Words.Tokens(topic));
+
+    /// <summary>
+    /// The topic itself, or all its words, occur in the text. Tokens are lower-cased ASCII words, so a term missing as a
+    /// case-insensitive substring cannot be a word of the text: most texts are rejected without being tokenised.
+    /// </summary>
+    public static bool Mentions(string text, string topic, IReadOnlyList<string> terms)
     {
-        var terms = Words.Tokens(topic);
+        if (terms.Count == 0) return false;
+        if (text.Contains(topic, StringComparison.OrdinalIgnoreCase)) return true;
+        if (!terms.All(t => text.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
         var words = Words.Tokens(text).ToHashSet();
-        return terms.Count > 0 && (text.Contains(topic, StringComparison.OrdinalIgnoreCase) || terms.All(words.Contains));
+        return terms.All(words.Contains);
     }
 
     private static IEnumerable<string> Symbols(string text) =>

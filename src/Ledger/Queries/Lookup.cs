@@ -34,17 +34,22 @@ public static partial class Lookup
 
     public static async Task<SeriesLineage> LineageAsync(IQuerySession session, string spec, CancellationToken ct)
     {
-        if (spec.StartsWith("D-", StringComparison.Ordinal) && await session.LoadAsync<DecisionRationale>(spec, ct) is { LineageId: { } lid })
+        // Only the decision's lineage id: a long-lived decision's document is megabytes.
+        if (spec.StartsWith("D-", StringComparison.Ordinal)
+            && await session.Query<DecisionRationale>().Where(d => d.Id == spec).Select(d => d.LineageId!).FirstOrDefaultAsync(ct) is { } lid)
             spec = lid;
         return await TryLineageAsync(session, spec, ct) ?? throw new UserError($"no lineage or message '{spec}' in the ledger.{await SuggestAsync(session, spec, ct)}");
     }
 
-    public static async Task<DecisionRationale?> TryDecisionAsync(IQuerySession session, string spec, CancellationToken ct)
+    public static async Task<DecisionRationale?> TryDecisionAsync(IQuerySession session, string spec, CancellationToken ct) =>
+        await TryDecisionIdAsync(session, spec, ct) is { } id ? await session.LoadAsync<DecisionRationale>(id, ct) : null;
+
+    /// <summary>The id of the decision a decision id or Message-ID names (not checked to exist); null for anything else.</summary>
+    public static async Task<string?> TryDecisionIdAsync(IQuerySession session, string spec, CancellationToken ct)
     {
-        if (spec.StartsWith("D-", StringComparison.Ordinal)) return await session.LoadAsync<DecisionRationale>(spec, ct);
+        if (spec.StartsWith("D-", StringComparison.Ordinal)) return spec;
         if (!LooksLikeMessageId(spec)) return null;
-        var lineage = await TryLineageAsync(session, spec, ct);
-        return lineage is null ? null : await session.LoadAsync<DecisionRationale>(DecisionIds.ForLineage(lineage.LineageId), ct);
+        return await TryLineageAsync(session, spec, ct) is { } lineage ? DecisionIds.ForLineage(lineage.LineageId) : null;
     }
 
     /// <summary>Close matches: Message-IDs sharing the longest prefix, and lineage subjects sharing words.</summary>

@@ -1,5 +1,5 @@
+using Ledger.Core.Text;
 using Ledger.Database;
-using Ledger.Projections.Decisions;
 using Marten;
 using Npgsql;
 
@@ -8,51 +8,63 @@ namespace Ledger.Queries;
 /// <summary>`ledger why`: rank decisions for a topic, symbol, path, entity, Message-ID or lore URL.</summary>
 public static class WhyQuery
 {
+    private sealed record Candidate(string Id, double Rank, string[] Scope, string[] Summaries);
+
     public static async Task<List<DecisionView>> RunAsync(IDocumentStore store, string query, AsOf asOf, int limit, CancellationToken ct)
     {
         // Marten checks a document table's schema the first time a process uses it; doing that inside the read-only
         // query session below would wait on that session's own lock.
         await SearchIndex.EnsureAsync(store, ct);
         await using var session = store.QuerySession();
-        if (await Lookup.TryDecisionAsync(session, query, ct) is { } exact)
+        if (await Lookup.TryDecisionIdAsync(session, query, ct) is { } id && await DecisionsAsOf.LoadAsync(session, id, asOf, ct) is { } exact)
             return DecisionView.Of(exact, asOf) is { } v ? [v] : [];
 
-        var ids = await SearchAsync(session, query, limit * 4, ct);
-        if (ids.Count == 0) return [];
-        var docs = await session.LoadManyAsync<DecisionRationale>(ct, ids.Select(i => i.Id).ToArray());
-        var rank = ids.ToDictionary(i => i.Id, i => i.Rank);
-        return docs
-            .Select(d => (Doc: d, Score: rank[d.Id] + Boost(d, query)))
+        // Ranked on what the ranking reads (scope, history summaries: one pass over each candidate's document); only the
+        // decisions shown are loaded, and those as of the date.
+        var terms = Words.Tokens(query);
+        var ranked = (await SearchAsync(session, query, limit * 4, ct))
+            .Select(c => (c.Id, Score: c.Rank + Boost(c, query, terms)))
             .OrderByDescending(x => x.Score)
-            .Select(x => DecisionView.Of(x.Doc, asOf, query))
-            .OfType<DecisionView>()
-            .Take(limit)
+            .Select(x => x.Id)
             .ToList();
+        var views = new List<DecisionView>();
+        for (var next = 0; next < ranked.Count && views.Count < limit;)
+        {
+            // A decision with nothing to show as of the date yields no view; the next ones take its place.
+            var batch = ranked.Skip(next).Take(limit - views.Count).ToList();
+            next += batch.Count;
+            var docs = (await DecisionsAsOf.LoadAsync(session, batch, asOf, ct)).ToDictionary(d => d.Id);
+            views.AddRange(batch.Where(docs.ContainsKey).Select(id => DecisionView.Of(docs[id], asOf, query)).OfType<DecisionView>());
+        }
+        return views;
     }
 
     /// <summary>Exact scope hits (the entity, symbol or file itself) beat words that merely occur in the text.</summary>
-    private static double Boost(DecisionRationale d, string query)
+    private static double Boost(Candidate c, string query, IReadOnlyList<string> terms)
     {
-        var boost = d.Scope.Any(s => string.Equals(s, query, StringComparison.OrdinalIgnoreCase)) ? 1.0 : 0;
-        boost += d.Scope.Any(s => s.Contains(query, StringComparison.OrdinalIgnoreCase)) ? 0.5 : 0;
-        boost += Math.Min(1.0, d.History.Count(h => DecisionView.Mentions(h.Summary, query)) * 0.1);
+        var boost = c.Scope.Any(s => string.Equals(s, query, StringComparison.OrdinalIgnoreCase)) ? 1.0 : 0;
+        boost += c.Scope.Any(s => s.Contains(query, StringComparison.OrdinalIgnoreCase)) ? 0.5 : 0;
+        boost += Math.Min(1.0, c.Summaries.Count(s => DecisionView.Mentions(s, query, terms)) * 0.1);
         return boost;
     }
 
-    private static async Task<List<(string Id, double Rank)>> SearchAsync(IQuerySession session, string query, int limit, CancellationToken ct)
+    private static async Task<List<Candidate>> SearchAsync(IQuerySession session, string query, int limit, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)session.Connection!;
         await using var cmd = new NpgsqlCommand($"""
-            select s.id, ts_rank(s.search, q) as rank
-            from {SearchIndex.Table} s join {LedgerStore.Schema}.mt_doc_decisionrationale d on d.id = s.id, plainto_tsquery('english', @q) q
-            where s.search @@ q
-            order by rank desc limit @limit
+            select c.id, c.rank, coalesce(r."Scope", array[]::text[]), array(select jsonb_array_elements_text(jsonb_path_query_array(r."History", '$[*].Summary')))
+            from (select s.id, ts_rank(s.search, q) as rank from {SearchIndex.Table} s, plainto_tsquery('english', @q) q
+                  where s.search @@ q order by rank desc, s.id limit @limit) c
+            join {LedgerStore.Schema}.mt_doc_decisionrationale d on d.id = c.id
+            cross join lateral jsonb_to_record(d.data) as r("Scope" text[], "History" jsonb)
+            order by c.rank desc, c.id
             """, conn);
         cmd.Parameters.AddWithValue("q", query);
         cmd.Parameters.AddWithValue("limit", limit);
-        var found = new List<(string, double)>();
+        var found = new List<Candidate>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetFloat(1)));
+        while (await reader.ReadAsync(ct))
+            found.Add(new Candidate(reader.GetString(0), reader.GetFloat(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3)));
         return found;
     }
 }
