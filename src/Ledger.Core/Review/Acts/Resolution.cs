@@ -127,12 +127,13 @@ public static class Resolution
 
     private static string Normalize(string line) => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>A posting's commit message or one comment its diff adds: where it is, and its words by paragraph and in all.</summary>
+    private sealed record Part(string Where, List<HashSet<string>> Paragraphs, HashSet<string> All);
+
     /// <summary>
     /// What acts are compared with, per posting of the next version: made once per lineage, not once per act (a long
     /// review thread has dozens of acts against the same few patches).
     /// </summary>
-    private sealed record Part(string Where, List<HashSet<string>> Paragraphs, HashSet<string> All);
-
     private sealed class PostingTexts
     {
         private readonly Dictionary<MailView, (List<HashSet<string>> Each, HashSet<string> All)> _paragraphs = [];
@@ -153,7 +154,7 @@ public static class Resolution
             return lines;
         }
 
-        /// <summary>The commit message and each added comment, with the words of each of their paragraphs and of the whole.</summary>
+        /// <summary>The commit message, then each added comment.</summary>
         public List<Part> Parts(MailView posting)
         {
             if (!_parts.TryGetValue(posting, out var parts))
