@@ -15,7 +15,7 @@ public static class HistoryQuery
     public static async Task<Timeline> RunAsync(IQuerySession session, string spec, AsOf asOf, CancellationToken ct)
     {
         var lineage = await Lookup.LineageAsync(session, spec, ct);
-        var decision = await DecisionsAsOf.LoadAsync(session, DecisionIds.ForLineage(lineage.LineageId), asOf, ct);
+        var decision = await session.LoadAsync<DecisionRationale>(DecisionIds.ForLineage(lineage.LineageId), ct);
         return Build(lineage, decision, asOf);
     }
 

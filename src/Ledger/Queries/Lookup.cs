@@ -41,15 +41,12 @@ public static partial class Lookup
         return await TryLineageAsync(session, spec, ct) ?? throw new UserError($"no lineage or message '{spec}' in the ledger.{await SuggestAsync(session, spec, ct)}");
     }
 
-    public static async Task<DecisionRationale?> TryDecisionAsync(IQuerySession session, string spec, CancellationToken ct) =>
-        await TryDecisionIdAsync(session, spec, ct) is { } id ? await session.LoadAsync<DecisionRationale>(id, ct) : null;
-
-    /// <summary>The id of the decision a decision id or Message-ID names (not checked to exist); null for anything else.</summary>
-    public static async Task<string?> TryDecisionIdAsync(IQuerySession session, string spec, CancellationToken ct)
+    public static async Task<DecisionRationale?> TryDecisionAsync(IQuerySession session, string spec, CancellationToken ct)
     {
-        if (spec.StartsWith("D-", StringComparison.Ordinal)) return spec;
+        if (spec.StartsWith("D-", StringComparison.Ordinal)) return await session.LoadAsync<DecisionRationale>(spec, ct);
         if (!LooksLikeMessageId(spec)) return null;
-        return await TryLineageAsync(session, spec, ct) is { } lineage ? DecisionIds.ForLineage(lineage.LineageId) : null;
+        var lineage = await TryLineageAsync(session, spec, ct);
+        return lineage is null ? null : await session.LoadAsync<DecisionRationale>(DecisionIds.ForLineage(lineage.LineageId), ct);
     }
 
     /// <summary>Close matches: Message-IDs sharing the longest prefix, and lineage subjects sharing words.</summary>

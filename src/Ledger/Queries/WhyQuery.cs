@@ -1,5 +1,6 @@
 using Ledger.Core.Text;
 using Ledger.Database;
+using Ledger.Projections.Decisions;
 using Marten;
 using Npgsql;
 
@@ -16,11 +17,11 @@ public static class WhyQuery
         // query session below would wait on that session's own lock.
         await SearchIndex.EnsureAsync(store, ct);
         await using var session = store.QuerySession();
-        if (await Lookup.TryDecisionIdAsync(session, query, ct) is { } id && await DecisionsAsOf.LoadAsync(session, id, asOf, ct) is { } exact)
+        if (await Lookup.TryDecisionAsync(session, query, ct) is { } exact)
             return DecisionView.Of(exact, asOf) is { } v ? [v] : [];
 
-        // Ranked on what the ranking reads (scope, history summaries: one pass over each candidate's document); only the
-        // decisions shown are loaded, and those as of the date.
+        // Ranked on what the ranking reads (scope, history summaries: one pass over each candidate's document on the
+        // server); only the decisions shown are loaded.
         var terms = Words.Tokens(query);
         var ranked = (await SearchAsync(session, query, limit * 4, ct))
             .Select(c => (c.Id, Score: c.Rank + Boost(c, query, terms)))
@@ -33,7 +34,7 @@ public static class WhyQuery
             // A decision with nothing to show as of the date yields no view; the next ones take its place.
             var batch = ranked.Skip(next).Take(limit - views.Count).ToList();
             next += batch.Count;
-            var docs = (await DecisionsAsOf.LoadAsync(session, batch, asOf, ct)).ToDictionary(d => d.Id);
+            var docs = (await session.LoadManyAsync<DecisionRationale>(ct, batch.ToArray())).ToDictionary(d => d.Id);
             views.AddRange(batch.Where(docs.ContainsKey).Select(id => DecisionView.Of(docs[id], asOf, query)).OfType<DecisionView>());
         }
         return views;
