@@ -40,13 +40,14 @@ public static partial class Program
                 case "--sizes": sizes = args[++i]; break;
                 case "--no-understand": _noUnderstand = true; break;
                 case "--queries": whyQueries = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--rounds": _rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: rest.Add(args[i]); break;
             }
         }
         if (_home.Length == 0) _home = Environment.GetEnvironmentVariable("LEDGER_HOME") is { Length: > 0 } h ? h : "/tmp/bench-home";
         if (_ledgerDll.Length == 0) _ledgerDll = Path.Combine(RepoRoot(), "src/Ledger/bin/Release/net10.0/ledger.dll");
         if (!File.Exists(_ledgerDll)) { Console.Error.WriteLine($"ledger-bench: {_ledgerDll} not found; run `dotnet build -c Release src/Ledger` first or pass --ledger"); return 2; }
-        if (rest.Count == 0) { Console.Error.WriteLine("usage: ledger-bench import SOURCE | copy | rebuild | why | history | changelog | all [--sizes 21k,200k,1M] [--home DIR] [--db-name NAME] [--label L] [--out FILE.jsonl]"); return 2; }
+        if (rest.Count == 0) { Console.Error.WriteLine("usage: ledger-bench import SOURCE | copy | rebuild | why | history | changelog | all [--sizes 21k,200k,1M] [--home DIR] [--db-name NAME] [--label L] [--queries N] [--rounds N] [--out FILE.jsonl]"); return 2; }
 
         switch (rest[0])
         {
