@@ -33,12 +33,7 @@ public static partial class Program
         var (warm, hits) = await TimeEachAsync(queries, async q => (await WhyQuery.RunAsync(store, q, asOf, limit, default)).Count > 0);
 
         // Its own limit: the full-text probe alone on the stored vectors, as WhyQuery runs it (limit × 4 candidates).
-        var sql = await TimeSqlAsync(cs, queries, $"""
-            select s.id, ts_rank(s.search, q) as rank
-            from {SearchIndex.Table} s join {LedgerStore.Schema}.mt_doc_decisionrationale d on d.id = s.id, plainto_tsquery('english', @a) q
-            where s.search @@ q
-            order by rank desc limit {limit * 4}
-            """, q => [q]);
+        var sql = await TimeSqlAsync(cs, queries, SearchIndex.CandidatesSql, q => [("q", q), ("limit", limit * 4)]);
 
         var cold = await ColdAsync(queries, q => ["why", q, "--db", cs]);
         return EmitLatency("why", queries.Count, hits, warm, sql, cold);
@@ -88,7 +83,7 @@ public static partial class Program
         });
 
         // The floor of any answer built from whole documents: the lineage and its decision read by key, as text, in one round trip.
-        var sql = await TimeSqlAsync(cs, targets, DocumentsByKey, t => ["lineage:" + answered[t].Lineage, answered[t].Decision ?? ""]);
+        var sql = await TimeSqlAsync(cs, targets, DocumentsByKey, t => [("a", "lineage:" + answered[t].Lineage), ("b", answered[t].Decision ?? "")]);
         var cold = await ColdAsync(targets, t => ["history", t, "--db", cs]);
         return EmitLatency("history", targets.Count, hits, warm, sql, cold);
     }
@@ -120,7 +115,7 @@ public static partial class Program
             return changes.Any(v => v.Changes.Count > 0);
         });
 
-        var sql = await TimeSqlAsync(cs, targets, DocumentsByKey, t => ["lineage:" + t.Lineage, DecisionIds.ForLineage(t.Lineage)]);
+        var sql = await TimeSqlAsync(cs, targets, DocumentsByKey, t => [("a", "lineage:" + t.Lineage), ("b", DecisionIds.ForLineage(t.Lineage))]);
         var cold = await ColdAsync(targets, t => ["changelog", t.Lineage, "--version", t.Version.ToString(CultureInfo.InvariantCulture), "--db", cs]);
         return EmitLatency("changelog", targets.Count, hits, warm, sql, cold, ("lineages", targets.Select(t => t.Lineage).Distinct().Count()));
     }
@@ -150,7 +145,7 @@ public static partial class Program
     }
 
     /// <summary>One SQL statement per target on one open connection, reading every row; parameters @a, @b, ... in order.</summary>
-    private static async Task<List<double>> TimeSqlAsync<T>(string cs, IReadOnlyList<T> targets, string sql, Func<T, string[]> parameters)
+    private static async Task<List<double>> TimeSqlAsync<T>(string cs, IReadOnlyList<T> targets, string sql, Func<T, (string Name, object Value)[]> parameters)
     {
         var times = new List<double>(targets.Count);
         await using var conn = await OpenAsync(cs);
@@ -158,7 +153,7 @@ public static partial class Program
         {
             var clock = Stopwatch.StartNew();
             await using var cmd = new NpgsqlCommand(sql, conn);
-            foreach (var (value, i) in parameters(t).Select((v, i) => (v, i))) cmd.Parameters.AddWithValue(((char)('a' + i)).ToString(), value);
+            foreach (var (name, value) in parameters(t)) cmd.Parameters.AddWithValue(name, value);
             await using var reader = await cmd.ExecuteReaderAsync();
             while (await reader.ReadAsync()) for (var c = 0; c < reader.FieldCount; c++) reader.GetValue(c);
             times.Add(clock.Elapsed.TotalMilliseconds);

@@ -54,11 +54,10 @@ public static class WhyQuery
         var conn = (NpgsqlConnection)session.Connection!;
         await using var cmd = new NpgsqlCommand($"""
             select c.id, c.rank, coalesce(r."Scope", array[]::text[]), array(select jsonb_array_elements_text(jsonb_path_query_array(r."History", '$[*].Summary')))
-            from (select s.id, ts_rank(s.search, q) as rank from {SearchIndex.Table} s, plainto_tsquery('english', @q) q
-                  where s.search @@ q order by rank desc, s.id limit @limit) c
+            from ({SearchIndex.CandidatesSql}) c
             join {LedgerStore.Schema}.mt_doc_decisionrationale d on d.id = c.id
             cross join lateral jsonb_to_record(d.data) as r("Scope" text[], "History" jsonb)
-            order by c.rank desc, c.id
+            order by c.rank desc, c.weight desc, c.id
             """, conn);
         cmd.Parameters.AddWithValue("q", query);
         cmd.Parameters.AddWithValue("limit", limit);
