@@ -24,7 +24,9 @@ public static class LedgerProjections
         // Inline: a query straight after an import or a `ledger decide` must see its own write.
         opts.Projections.Add<SeriesLineageProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<DecisionRationaleProjection>(ProjectionLifecycle.Inline);
-        // Full-text search over decisions: a stored tsvector column with its own GIN index (Queries/SearchIndex.cs).
-        opts.Schema.For<SeriesLineage>().Duplicate(x => x.LineageId).GinIndexJsonData();
+        // "Which lineage holds this Message-ID" (Queries/Lookup.cs) is the only containment query on lineages: a GIN over
+        // that one member, not over every key of every act, which made the index half the documents' size and slowed
+        // every write of a lineage. Full-text search over decisions has its own table (Queries/SearchIndex.cs).
+        opts.Schema.For<SeriesLineage>().Duplicate(x => x.LineageId).GinIndexJsonDataMember(x => x.MessageKeys);
     }
 }

@@ -24,6 +24,9 @@ public static class ProjectionRebuild
 {
     private const string Schema = LedgerStore.Schema;
     private const int BatchSize = 500;
+    // A batch is also written once its documents hold this many events: a few decisions run to thousands of events and
+    // megabytes each, and 500 of those would be most of the memory the rebuild uses.
+    private const int BatchEvents = 20_000;
 
     public static async Task<TimeSpan> RunAsync(DocumentStore store, CancellationToken ct)
     {
@@ -41,15 +44,27 @@ public static class ProjectionRebuild
         // from their own definitions: building an index over the loaded rows is far cheaper than growing it row by row.
         var indexes = await SecondaryIndexesAsync(conn, ct);
         foreach (var (name, _) in indexes) await ExecAsync(conn, $"drop index {Schema}.{name}", ct);
-        await FoldAsync(store, types,
-            $"select stream_id, type, data from {Schema}.mt_events where type = any(@types) order by stream_id, version", lineageTypes,
-            id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct);
-        await FoldAsync(store, types,
-            $"select data ->> 'DecisionId', type, data from {Schema}.mt_events where type = any(@types) order by data ->> 'DecisionId', seq_id", decisionTypes,
-            id => new DecisionRationale { Id = id }, (doc, e) => doc.When(e), ct);
-        foreach (var (_, definition) in indexes) await ExecAsync(conn, definition, ct);
+        Trace($"truncated, {indexes.Count} indexes dropped", clock);
+        // The two folds read, fold and write disjoint tables: run side by side, one core each (client and server work
+        // interleave in both).
+        await Task.WhenAll(
+            Traced(FoldAsync(store, types,
+                $"select stream_id, type, data from {Schema}.mt_events where type = any(@types) order by stream_id, version", lineageTypes,
+                id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct), "lineages folded and written", clock),
+            Traced(FoldAsync(store, types,
+                $"select data ->> 'DecisionId', type, data from {Schema}.mt_events where type = any(@types) order by data ->> 'DecisionId', seq_id", decisionTypes,
+                id => new DecisionRationale { Id = id }, (doc, e) => doc.When(e), ct), "decisions folded and written", clock));
+        foreach (var (name, definition) in indexes)
+        {
+            await ExecAsync(conn, definition, ct);
+            Trace($"index {name} built", clock);
+        }
         return clock.Elapsed;
     }
+
+    private static readonly bool Tracing = Environment.GetEnvironmentVariable("LEDGER_TRACE") is { Length: > 0 };
+    private static async Task Traced(Task work, string line, Stopwatch clock) { await work; Trace(line, clock); }
+    private static void Trace(string line, Stopwatch clock) { if (Tracing) Console.Error.WriteLine($"[rebuild] {clock.Elapsed.TotalSeconds,7:F1} s  {line}"); }
 
     private static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(NpgsqlConnection conn, CancellationToken ct)
     {
@@ -77,6 +92,7 @@ public static class ProjectionRebuild
     {
         var serializer = store.Options.Serializer();
         var batch = new List<T>(BatchSize);
+        var batchEvents = 0;
         Task write = Task.CompletedTask;
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
@@ -91,17 +107,19 @@ public static class ProjectionRebuild
             if (id != key)
             {
                 if (doc is not null) batch.Add(doc);
-                if (batch.Count >= BatchSize)
+                if (batch.Count >= BatchSize || batchEvents >= BatchEvents)
                 {
                     // The previous batch is written while this one is folded.
                     await write;
                     write = store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
                     batch = new List<T>(BatchSize);
+                    batchEvents = 0;
                 }
                 key = id;
                 doc = create(id);
             }
             apply(doc!, serializer.FromJson(types[reader.GetString(1)], reader, 2));
+            batchEvents++;
         }
         if (doc is not null) batch.Add(doc);
         await write;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ledger.Cli;
 using Ledger.Core.Archive;
@@ -29,7 +30,10 @@ public static partial class Lookup
         if (direct is { MergedInto: null }) return direct;
         if (direct is { MergedInto: { Length: > 0 } into }) return await session.LoadAsync<SeriesLineage>("lineage:" + into, ct);
         var key = MessageIds.Key(id);
-        return (await session.Query<SeriesLineage>().Where(l => l.MessageKeys.Contains(key)).ToListAsync(ct)).FirstOrDefault(l => l.MergedInto is null);
+        // Compares against exactly the member the GIN index covers (LedgerProjections); LINQ's Contains would ask the
+        // whole document.
+        var holders = await session.QueryAsync<SeriesLineage>("where data -> 'MessageKeys' @> ?::jsonb", ct, JsonSerializer.Serialize(new[] { key }));
+        return holders.FirstOrDefault(l => l.MergedInto is null);
     }
 
     public static async Task<SeriesLineage> LineageAsync(IQuerySession session, string spec, CancellationToken ct)
