@@ -93,9 +93,10 @@ public static class ProjectionRebuild
         var serializer = store.Options.Serializer();
         var batch = new List<T>(BatchSize);
         var batchEvents = 0;
-        Task write = Task.CompletedTask;
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
+        // The ordered read sorts hundreds of megabytes of events: in memory rather than in 4 MB runs on disk.
+        await ExecAsync(conn, "set work_mem = '128MB'", ct);
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
         cmd.Parameters.AddWithValue("types", wanted);
         await using DbDataReader reader = await cmd.ExecuteReaderAsync(ct);
@@ -109,9 +110,8 @@ public static class ProjectionRebuild
                 if (doc is not null) batch.Add(doc);
                 if (batch.Count >= BatchSize || batchEvents >= BatchEvents)
                 {
-                    // The previous batch is written while this one is folded.
-                    await write;
-                    write = store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
+                    // Written before folding on: the other fold keeps the second core busy meanwhile.
+                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
                     batch = new List<T>(BatchSize);
                     batchEvents = 0;
                 }
@@ -122,7 +122,6 @@ public static class ProjectionRebuild
             batchEvents++;
         }
         if (doc is not null) batch.Add(doc);
-        await write;
         if (batch.Count > 0) await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
     }
 }
