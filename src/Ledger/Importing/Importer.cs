@@ -65,7 +65,10 @@ public sealed class Importer(DocumentStore store, int batchSize = 1000)
                 {
                     var parse = Stopwatch.StartNew();
                     var prepared = new ArchiveRow[batch.Count];
-                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = stop.Token }, i => prepared[i] = ArchiveRow.Prepare(batch[i], serializer));
+                    // One worker per core: unbounded, Parallel.For takes every thread the pool injects while the writer
+                    // waits on the database, and the extra threads only add switching on a machine with two cores.
+                    Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = stop.Token, MaxDegreeOfParallelism = Environment.ProcessorCount },
+                        i => prepared[i] = ArchiveRow.Prepare(batch[i], serializer));
                     tally.PrepareTime += parse.Elapsed;
                     await rows.Writer.WriteAsync(prepared, stop.Token);
                 }

@@ -21,7 +21,10 @@ public static class ReviewQueries
 {
     public static async Task<List<SeriesJson>> SeriesAsync(IQuerySession session, string? query, AsOf asOf, CancellationToken ct)
     {
-        var lineages = await session.Query<SeriesLineage>().Where(l => l.MergedInto == null).ToListAsync(ct);
+        // Only what a listing shows: the acts, trailers and applies are most of a lineage document.
+        var lineages = await session.Query<SeriesLineage>().Where(l => l.MergedInto == null)
+            .Select(l => new SeriesLineage { Id = l.Id, LineageId = l.LineageId, Versions = l.Versions, MessageKeys = l.MessageKeys })
+            .ToListAsync(ct);
         var terms = query is null ? [] : Words.Tokens(query);
         return lineages
             .Where(l => terms.Count == 0 || l.Versions.Any(v => terms.All(Words.Tokens(v.Subject + " " + v.Author + " " + v.AuthorAddress).Contains))
