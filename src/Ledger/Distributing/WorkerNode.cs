@@ -9,6 +9,8 @@ namespace Ledger.Distributing;
 /// <summary>`ledger work run`: one worker node. Runs until cancelled, or with untilIdle until no range is left anywhere.</summary>
 public static class WorkerNode
 {
+    private static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(15);
+
     /// <returns>0 when every range was handled, 1 when some ended in Wolverine's dead letter table.</returns>
     public static async Task<int> RunAsync(string connectionString, bool untilIdle, TimeSpan holdAfterRange, Action<string> log, CancellationToken ct)
     {
@@ -21,15 +23,18 @@ public static class WorkerNode
         try
         {
             var idleChecks = 0;
+            var sawWork = false;
             while (!ct.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
                 if (!untilIdle) continue;
                 var (queued, taken, dead) = await WorkCluster.PendingAsync(connectionString, ct);
                 failed = dead;
-                // Twice in a row, so a range between the queue table and the inbox is not missed.
+                sawWork |= queued + taken > 0;
+                // Twice in a row, so a range between the queue table and the inbox is not missed; and a node started
+                // before the plan is queued waits a while for it instead of leaving at once.
                 idleChecks = queued == 0 && taken == 0 ? idleChecks + 1 : 0;
-                if (idleChecks >= 2) break;
+                if (idleChecks >= 2 && (sawWork || clock.Elapsed > StartGrace)) break;
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
