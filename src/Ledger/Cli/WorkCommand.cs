@@ -34,7 +34,7 @@ public static class WorkCommand
             }
         });
 
-        var untilIdle = new Option<bool>("--until-idle") { Description = "Stop once no range is queued or in any node's hands (else run until Ctrl-C)" };
+        var untilIdle = new Option<bool>("--until-idle") { Description = "Stop once no range is queued or in any node's hands, after waiting up to 15 s for a plan (else run until Ctrl-C)" };
         var hold = new Option<int>("--hold-ms") { Description = "Keep each finished range in hand this long before acknowledging it (demonstrating fail-over)", Hidden = true };
         var run = new Command("run", "Run a worker node that imports queued ranges; start as many as you like, on any machine") { untilIdle, hold };
         run.SetAction(async (parse, ct) =>
