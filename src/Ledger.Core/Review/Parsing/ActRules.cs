@@ -124,6 +124,7 @@ public static partial class ActRules
         var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : default;
         var answersReview = quote.Proposes || quote.Objects;
         string? denial = null;
+        var denialRule = "";
         foreach (var paragraph in Paragraphs(lines, skip))
         {
             var first = true;
@@ -133,12 +134,13 @@ public static partial class ActRules
                 var sentence = sentences[k];
                 if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
                 Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote, acts);
-                if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) denial = sentence;
+                if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) (denial, denialRule) = (sentence, "pushback.answers-review");
+                if (answersReview && denial is null && Rebuttals.DeniesConcern(sentence)) (denial, denialRule) = (sentence, "pushback.denies-concern");
                 first = false;
             }
         }
         if (denial is not null && !Rebuttals.Concedes(text) && !acts.Any(a => a.Type is ActType.Acceptance or ActType.Pushback))
-            acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, "pushback.answers-review"));
+            acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, denialRule));
         return Dedupe(acts);
     }
 

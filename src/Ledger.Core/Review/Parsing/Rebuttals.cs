@@ -30,6 +30,10 @@ public static partial class Rebuttals
     [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think\s+so|believe\s+so|agree|buy|see\s+(?:why|how|the\s+point|a\s+(?:problem|reason|need|issue)|any\s+(?:problem|reason|need|issue)))\b|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+(?:really\s+|actually\s+)?(?:true|the\s+case|an?\s+(?:real\s+)?(?:issue|problem|concern)|needed|necessary|required|for\s+you\s+to\s+decide)\b|\b(?:doesn't|does\s+not)\s+(?:really\s+)?(?:matter|apply)\b|\bno\s+(?:reason|need|point)\s+(?:to|for|in)\b|\bI(?:'d|\s+would)\s+(?:rather|prefer\s+to)\s+(?:keep|leave|not)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Denial();
 
+    // The concern answered does not hold: "So I don't see there is a boundary issue", "PM-callbacks are harmless on those archs".
+    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:see|think)\s+(?:that\s+)?there(?:'s|\s+is|\s+are|\s+would\s+be)\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:issue|problem|race|bug|concern|need|reason|risk)s?\b|\b(?:is|are|be)\s+(?:\w+\s+)?harmless\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoIssue();
+
     // Agreement in the same answer ("Nope, I think you're right", "Yep, this is plain wrong") makes a denial a concession.
     [GeneratedRegex(@"^(?:yes|yep|yeah|yup|indeed|right|my\s+bad|oops|doh|ah|good\s+catch)\b[,;.!]|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?(?:right|correct)\b|\bgood\s+point\b|\bfair\s+enough\b|(?<!\bsure\s+)\bI\s+(?:fully\s+)?agree\b|(?<!(?:\bnot|n't)\b[^.,;]{0,30})\bmakes\s+sense\b|\bpoint\s+taken\b", RegexOptions.IgnoreCase)]
     private static partial Regex Agreement();
@@ -39,6 +43,9 @@ public static partial class Rebuttals
 
     /// <summary>The sentence denies what it answers.</summary>
     public static bool Disagrees(string sentence) => DenyingOpener().IsMatch(sentence) || Denial().IsMatch(sentence);
+
+    /// <summary>The sentence says the concern it answers does not hold.</summary>
+    public static bool DeniesConcern(string sentence) => NoIssue().IsMatch(sentence);
 
     /// <summary>What the quoted words (another reviewer's) do: ask for a change, raise a concern, ask a question.</summary>
     public static QuoteReading ReadQuote(string quoted, bool quotesPatch)
