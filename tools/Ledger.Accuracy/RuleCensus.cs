@@ -21,8 +21,7 @@ public static class RuleCensus
         {
             var posting = index.PostingOf(reply);
             var context = posting is null ? new ActContext(false, true) : ActExtraction.Context(index, reply, posting, posting.Mail.FromAddress);
-            foreach (var segment in reply.Reply.Segments)
-                foreach (var a in ActRules.Classify(segment, context))
+            foreach (var (segment, a) in ActExtraction.ActsOf(index, reply, context, posting?.Mail.FromAddress ?? ""))
                 {
                     var key = $"{a.Type.ToString().ToLowerInvariant()} {a.Rule}";
                     if (!byRule.TryGetValue(key, out var list)) byRule[key] = list = [];

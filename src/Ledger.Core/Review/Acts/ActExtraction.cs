@@ -17,11 +17,67 @@ public static class ActExtraction
             if (posting is null || !versionOf.TryGetValue(posting.Key, out var version)) continue;
             var context = Context(index, reply, posting, version.AuthorAddress);
             var n = 0;
-            foreach (var segment in reply.Reply.Segments)
-                foreach (var act in ActRules.Classify(segment, context))
-                    acts.Add(new ExtractedAct($"{reply.Mail.MessageId}#{++n}", reply, posting, version, index.ParentOf(reply), segment, act));
+            foreach (var (segment, act) in ActsOf(index, reply, context, version.AuthorAddress))
+                acts.Add(new ExtractedAct($"{reply.Mail.MessageId}#{++n}", reply, posting, version, index.ParentOf(reply), segment, act));
         }
         return acts;
+    }
+
+    /// <summary>
+    /// The acts of one reply: each segment classified on its own (<see cref="ActRules.Classify"/>), then read again from how it
+    /// was answered. A reviewer's point that the patch author concedes ("Oh, whoops.", "Good catch") was an objection even
+    /// without a cue word; an author's answer to a reviewer's request or concern that the reviewer then concedes ("Fair enough",
+    /// "It's fine as it is") was pushback.
+    /// </summary>
+    public static IEnumerable<(ReplySegment Segment, DetectedAct Act)> ActsOf(MailIndex index, MailView reply, ActContext context, string authorAddress)
+    {
+        var segments = reply.Reply.Segments;
+        var acts = new List<DetectedAct>[segments.Count];
+        for (var k = 0; k < segments.Count; k++) acts[k] = [.. ActRules.Classify(segments[k], context)];
+        foreach (var child in index.ChildrenOf(reply))
+        {
+            if (child.IsPosting || Same(child.Mail.FromAddress, reply.Mail.FromAddress)) continue;
+            var fromAuthor = Same(child.Mail.FromAddress, authorAddress);
+            // Only the patch author concedes a reviewer's point; only a reviewer concedes the author's defence.
+            if (fromAuthor == context.SenderIsPatchAuthor) continue;
+            foreach (var answer in child.Reply.Segments)
+            {
+                var k = Answered(segments, answer.QuotedContext);
+                if (k < 0) continue;
+                if (!context.SenderIsPatchAuthor)
+                {
+                    if (!Rebuttals.AdmitsError(answer.Text)) continue;
+                    if (acts[k].Any(a => a.Type is ActType.Objection or ActType.Suggestion or ActType.Rewording or ActType.Nit)) continue;
+                    acts[k].Add(new DetectedAct(ActType.Objection, Lead(segments[k].Text), null, 0.45, "objection.conceded"));
+                }
+                else
+                {
+                    if (context.Answers != Answering.Reviewer || !Rebuttals.AcceptsAnswer(answer.Text)) continue;
+                    if (acts[k].Any(a => a.Type is ActType.Acceptance or ActType.Pushback or ActType.Question)) continue;
+                    var quote = Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
+                    if (!quote.Proposes && !quote.Objects) continue;
+                    acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.45, "pushback.conceded-to"));
+                }
+            }
+        }
+        for (var k = 0; k < segments.Count; k++)
+            foreach (var act in acts[k]) yield return (segments[k], act);
+    }
+
+    /// <summary>Which segment of the answered mail an answer quotes: the last one holding the last line of its quote.</summary>
+    private static int Answered(IReadOnlyList<ReplySegment> segments, string? quoted)
+    {
+        var last = (quoted ?? "").Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
+        if (last is null || last.Length < 8) return -1;
+        for (var k = segments.Count - 1; k >= 0; k--)
+            if (segments[k].Text.Contains(last, StringComparison.Ordinal)) return k;
+        return -1;
+    }
+
+    private static string Lead(string text)
+    {
+        var joined = string.Join(' ', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        return ActRules.Sentences(joined).FirstOrDefault()?.Trim() ?? joined;
     }
 
     /// <summary>Who speaks to whom: the patch author answering review, or anyone answering a reviewer's mail.</summary>

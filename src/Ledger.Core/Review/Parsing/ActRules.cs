@@ -50,6 +50,14 @@ public static partial class ActRules
     [GeneratedRegex(@"^(?:no|nope|yes|yep|of\s+course|obviously|certainly\s+not|not\s+really)\b|^(?:I'm|I\s+am)\s+not\s+sure\s*[.!]*$|^I\s+(?:don't|do\s+not)\s+know\s*[.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfAnswer();
 
+    // A yes/no question about what may or should be done: "Can it be generalised?", "Should we allow this?"
+    [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:can|could|should|shall|may|must|do|does|is|are|will|would)\s+(?:it|this|that|we|you|they|userspace|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}?(?:be\s+)?\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex ClosedQuestion();
+
+    // The sender's own answer is a bare no: "No.", "No, it can't.", "Of course not."
+    [GeneratedRegex(@"^(?:no|nope|of\s+course\s+not|certainly\s+not|absolutely\s+not|definitely\s+not)\s*(?:[.!]|,\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfAnswerNo();
+
     // Openers that challenge rather than ask: "Who says ...?", "Who cares?", "What is the point?", "But what makes it safe ...?".
     [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:who\s+(?:says|said|cares)|what(?:'s|\s+is|\s+would\s+be)\s+the\s+point|what\s+makes\s+(?:it|this|that|you)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable|think))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RhetoricalQuestion();
@@ -160,6 +168,9 @@ public static partial class ActRules
             // argues rather than asks.
             else if (!SelfAnswer().IsMatch(next) && !RhetoricalQuestion().IsMatch(sentence))
                 acts.Add(new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+            // A reviewer's yes/no question about what may be done, answered "No." at once ("Can it be generalised? No."), rules it out.
+            else if (!context.SenderIsPatchAuthor && ClosedQuestion().IsMatch(sentence) && SelfAnswerNo().IsMatch(next))
+                acts.Add(new DetectedAct(ActType.Direction, sentence + " " + next, null, 0.5, "direction.self-answer-no"));
         }
         // A sentence flagged as a nit is a nit, not also a suggestion ("Nitpick: no need for brackets").
         var nit = !context.SenderIsPatchAuthor && ActPatterns.NitSentence.IsMatch(sentence);

@@ -38,6 +38,27 @@ public static partial class Rebuttals
     [GeneratedRegex(@"^(?:yes|yep|yeah|yup|indeed|right|my\s+bad|oops|doh|ah|good\s+catch)\b[,;.!]|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?(?:right|correct)\b|\bgood\s+point\b|\bfair\s+enough\b|(?<!\bsure\s+)\bI\s+(?:fully\s+)?agree\b|(?<!(?:\bnot|n't)\b[^.,;]{0,30})\bmakes\s+sense\b|\bpoint\s+taken\b", RegexOptions.IgnoreCase)]
     private static partial Regex Agreement();
 
+    // The author admits the point was a mistake: "Oh, whoops.", "Good catch", "very good spot", "Indeed, well spotted", "my bad",
+    // "You're right", "I completely missed that", "Sorry for the mess".
+    [GeneratedRegex(@"^(?:oh|ah|argh|ouch|ugh|hmm+|indeed|yes|yep|yeah|right)?[,.!]*\s*(?:oops|whoops|doh|d'oh|drat|damn)\b|\b(?:good|nice|great|excellent)\s+(?:catch|spot)\b|\bwell\s+spotted\b|\bmy\s+(?:bad|mistake|fault)\b|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|totally\s+|quite\s+|of\s+course\s+)?(?:right|correct)\b|\bI\s+(?:completely\s+|totally\s+|somehow\s+)?(?:missed|overlooked)\s+(?:that|this|it)\b|\bsorry\s+for\s+the\s+(?:mess|breakage|mistake|confusion)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorAdmitted();
+
+    // A reviewer takes the author's answer: "Fair enough.", "Makes sense.", "It's fine as it is, no need to change it.", "OK, I see."
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|ah|oh|right|hmm+|yes|yeah|well)[,.!]*\s*)?(?:fair\s+enough|(?:that\s+|it\s+)?makes\s+(?:perfect\s+|total\s+)?sense|point\s+taken|I\s+(?:see|stand\s+corrected)\b|(?:it's|that's|it\s+is|that\s+is)\s+fine\s+(?:as\s+it\s+is|as\s+is|then|by\s+me)|no\s+need\s+to\s+change|fine\s+by\s+me|I'm\s+(?:fine|ok|okay|happy)\s+with\s+(?:that|this|it|keeping))", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerAccepted();
+
+    /// <summary>The author's answer admits an error in what it quotes (first two sentences).</summary>
+    public static bool AdmitsError(string text) => ErrorAdmitted().IsMatch(Opening(text));
+
+    /// <summary>The reviewer's answer takes the author's defence (first sentence).</summary>
+    public static bool AcceptsAnswer(string text) => AnswerAccepted().IsMatch(Opening(text, 1));
+
+    private static string Opening(string text, int sentences = 2)
+    {
+        var joined = string.Join(' ', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        return string.Join(' ', ActRules.Sentences(joined).Take(sentences));
+    }
+
     /// <summary>The answer agrees with the point it answers.</summary>
     public static bool Concedes(string text) => Agreement().IsMatch(text);
 
