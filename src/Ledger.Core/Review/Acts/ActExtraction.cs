@@ -34,9 +34,25 @@ public static class ActExtraction
         var segments = reply.Reply.Segments;
         var acts = new List<DetectedAct>[segments.Count];
         for (var k = 0; k < segments.Count; k++) acts[k] = [.. ActRules.Classify(segments[k], context)];
+        var parent = index.ParentOf(reply);
         foreach (var child in index.ChildrenOf(reply))
         {
             if (child.IsPosting || Same(child.Mail.FromAddress, reply.Mail.FromAddress)) continue;
+            // The reviewer whose request or concern this reply answered disputes the answer in turn: the answer argued against
+            // them (pushback), whoever sent it.
+            if (context.Answers == Answering.Reviewer && parent is not null && Same(child.Mail.FromAddress, parent.Mail.FromAddress))
+            {
+                foreach (var answer in child.Reply.Segments)
+                {
+                    var k = Answered(segments, answer.QuotedContext);
+                    if (k < 0 || !Rebuttals.DisputesAnswer(answer.Text) || Rebuttals.Concedes(segments[k].Text) || Rebuttals.AdmitsError(segments[k].Text)) continue;
+                    if (acts[k].Any(a => a.Type is ActType.Acceptance or ActType.Pushback or ActType.Objection or ActType.Question)) continue;
+                    var quote = Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
+                    if (!quote.Proposes && !quote.Objects) continue;
+                    acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.4, "pushback.disputed"));
+                }
+                continue;
+            }
             var fromAuthor = Same(child.Mail.FromAddress, authorAddress);
             // Only the patch author concedes a reviewer's point; only a reviewer concedes the author's defence.
             if (fromAuthor == context.SenderIsPatchAuthor) continue;

@@ -53,6 +53,9 @@ public static partial class Rebuttals
     /// <summary>The reviewer's answer takes the author's defence (first sentence).</summary>
     public static bool AcceptsAnswer(string text) => AnswerAccepted().IsMatch(Opening(text, 1));
 
+    /// <summary>The answer opens by denying what it quotes (first two sentences): "No, ...", "I don't think so", "Except ...".</summary>
+    public static bool DisputesAnswer(string text) => ActRules.Sentences(Opening(text)).Any(s => Disagrees(s.Trim()));
+
     private static string Opening(string text, int sentences = 2)
     {
         var joined = string.Join(' ', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
