@@ -42,13 +42,20 @@ public static class ActExtraction
             // them (pushback), whoever sent it.
             if (context.Answers == Answering.Reviewer && parent is not null && Same(child.Mail.FromAddress, parent.Mail.FromAddress))
             {
+                ActContext? childContext = null;
                 foreach (var answer in child.Reply.Segments)
                 {
                     var k = Answered(segments, answer.QuotedContext);
-                    if (k < 0 || !Rebuttals.DisputesAnswer(answer.Text) || Rebuttals.Concedes(segments[k].Text) || Rebuttals.AdmitsError(segments[k].Text)) continue;
+                    if (k < 0 || Rebuttals.Concedes(segments[k].Text) || Rebuttals.AdmitsError(segments[k].Text)) continue;
                     if (acts[k].Any(a => a.Type is ActType.Acceptance or ActType.Pushback or ActType.Objection or ActType.Question)) continue;
                     var quote = Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
                     if (!quote.Proposes && !quote.Objects) continue;
+                    // Disputed: the answer opens with a denial, or keeps objecting ("But that's still racy", "I don't think so").
+                    if (!Rebuttals.DisputesAnswer(answer.Text))
+                    {
+                        childContext ??= new ActContext(false, context.QuotesPatch, context.SenderIsPatchAuthor ? Answering.Author : Answering.Reviewer);
+                        if (!ActRules.Classify(answer, childContext).Any(a => a.Type is ActType.Objection or ActType.Pushback)) continue;
+                    }
                     acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.4, "pushback.disputed"));
                 }
                 continue;
