@@ -45,6 +45,19 @@ public static class RuleCensus
         return sb.ToString();
     }
 
+    /// <summary>Every act of one reply as the census reads it, with its context: for checking a rule on a single message.</summary>
+    public static string Explain(string spec, string messageId)
+    {
+        var index = new MailIndex(Evaluator.ReadMail(spec));
+        var reply = index.Find(messageId) ?? throw new ArgumentException($"{messageId} not in {spec}");
+        var posting = index.PostingOf(reply);
+        var context = posting is null ? new ActContext(false, true) : ActExtraction.Context(index, reply, posting, posting.Mail.FromAddress);
+        var sb = new System.Text.StringBuilder($"{context}\n");
+        foreach (var (segment, a) in ActExtraction.ActsOf(index, reply, context, posting?.Mail.FromAddress ?? ""))
+            sb.AppendLine($"  #{segment.Index} {a.Type} {a.Rule}: {a.Text}");
+        return sb.ToString();
+    }
+
     private static string LastLine(string? quoted) =>
         (quoted ?? "").Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "";
 }

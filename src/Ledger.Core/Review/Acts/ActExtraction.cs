@@ -58,7 +58,6 @@ public static class ActExtraction
                     }
                     acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.4, "pushback.disputed"));
                 }
-                continue;
             }
             var fromAuthor = Same(child.Mail.FromAddress, authorAddress);
             // Only the patch author concedes a reviewer's point; only a reviewer concedes the author's defence.

@@ -236,6 +236,8 @@ public static partial class ActRules
         if (TagQuestion().IsMatch(s)) return false;
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         weak = words <= 2;
+        // "instead?" after a pasted line of code ends a sentence the code interrupted; it asks nothing of its own.
+        if (words == 1 && char.IsLower(s[0]) && s.TrimEnd('?').All(char.IsLetter)) return false;
         return true;
     }
 

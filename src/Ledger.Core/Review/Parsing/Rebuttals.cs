@@ -27,7 +27,7 @@ public static partial class Rebuttals
 
     // A denial inside the sentence: "I don't think so", "I don't agree/buy it/see why", "that isn't the case", "doesn't matter",
     // "no reason to". (A bare "I don't think ..." hedges as often as it denies: "I don't think we looked into it".)
-    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think\s+so|believe\s+so|agree|buy|see\s+(?:why|how|the\s+point|a\s+(?:problem|reason|need|issue)|any\s+(?:problem|reason|need|issue)))\b|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+(?:really\s+|actually\s+)?(?:true|the\s+case|an?\s+(?:real\s+)?(?:issue|problem|concern)|needed|necessary|required|for\s+you\s+to\s+decide)\b|\b(?:doesn't|does\s+not)\s+(?:really\s+)?(?:matter|apply)\b|\bno\s+(?:reason|need|point)\s+(?:to|for|in)\b|\bI(?:'d|\s+would)\s+(?:rather|prefer\s+to)\s+(?:keep|leave|not)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think\s+so|believe\s+so|agree|buy|see\s+(?:why|how|the\s+point|a\s+(?:problem|reason|need|issue)|any\s+(?:problem|reason|need|issue)))\b|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+(?:really\s+|actually\s+)?(?:true|the\s+case|an?\s+(?:real\s+)?(?:issue|problem|concern)|needed|necessary|required|for\s+you\s+to\s+decide)\b|\b(?:doesn't|does\s+not)\s+(?:really\s+)?(?:matter|apply)\b|\bno\s+(?:reason|need|point)\s+(?:to|for|in)\b|\bwe\s+(?:don't|do\s+not)\s+(?:really\s+)?need\s+(?:to|a|an|the|this|that|it|any)\b|\bI(?:'d|\s+would)\s+(?:rather|prefer\s+to)\s+(?:keep|leave|not)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Denial();
 
     // The concern answered does not hold: "So I don't see there is a boundary issue", "PM-callbacks are harmless on those archs".
