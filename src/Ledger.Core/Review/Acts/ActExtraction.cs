@@ -32,8 +32,17 @@ public static class ActExtraction
     public static IEnumerable<(ReplySegment Segment, DetectedAct Act)> ActsOf(MailIndex index, MailView reply, ActContext context, string authorAddress)
     {
         var segments = reply.Reply.Segments;
+        // Most replies are never answered: nothing to read back.
+        if (index.ChildrenOf(reply).Count == 0)
+        {
+            foreach (var segment in segments)
+                foreach (var act in ActRules.Classify(segment, context)) yield return (segment, act);
+            yield break;
+        }
         var acts = new List<DetectedAct>[segments.Count];
         for (var k = 0; k < segments.Count; k++) acts[k] = [.. ActRules.Classify(segments[k], context)];
+        var quotes = new QuoteReading?[segments.Count];
+        QuoteReading Quote(int k) => quotes[k] ??= Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
         var parent = index.ParentOf(reply);
         foreach (var child in index.ChildrenOf(reply))
         {
@@ -48,7 +57,7 @@ public static class ActExtraction
                     var k = Answered(segments, answer.QuotedContext);
                     if (k < 0 || Rebuttals.Concedes(segments[k].Text) || Rebuttals.AdmitsError(segments[k].Text)) continue;
                     if (acts[k].Any(a => a.Type is ActType.Acceptance or ActType.Pushback or ActType.Objection or ActType.Question)) continue;
-                    var quote = Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
+                    var quote = Quote(k);
                     if (!quote.Proposes && !quote.Objects) continue;
                     // Disputed: the answer opens with a denial, or keeps objecting ("But that's still racy", "I don't think so").
                     if (!Rebuttals.DisputesAnswer(answer.Text))
@@ -68,15 +77,16 @@ public static class ActExtraction
                 if (k < 0) continue;
                 if (!context.SenderIsPatchAuthor)
                 {
-                    if (!Rebuttals.AdmitsError(answer.Text)) continue;
                     if (acts[k].Any(a => a.Type is ActType.Objection or ActType.Suggestion or ActType.Rewording or ActType.Nit)) continue;
+                    if (!Rebuttals.AdmitsError(answer.Text)) continue;
                     acts[k].Add(new DetectedAct(ActType.Objection, Lead(segments[k].Text), null, 0.45, "objection.conceded"));
                 }
                 else
                 {
-                    if (context.Answers != Answering.Reviewer || !Rebuttals.AcceptsAnswer(answer.Text)) continue;
+                    if (context.Answers != Answering.Reviewer) continue;
                     if (acts[k].Any(a => a.Type is ActType.Acceptance or ActType.Pushback or ActType.Question)) continue;
-                    var quote = Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
+                    if (!Rebuttals.AcceptsAnswer(answer.Text)) continue;
+                    var quote = Quote(k);
                     if (!quote.Proposes && !quote.Objects) continue;
                     acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.45, "pushback.conceded-to"));
                 }
@@ -89,10 +99,13 @@ public static class ActExtraction
     /// <summary>Which segment of the answered mail an answer quotes: the last one holding the last line of its quote.</summary>
     private static int Answered(IReadOnlyList<ReplySegment> segments, string? quoted)
     {
-        var last = (quoted ?? "").Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
-        if (last is null || last.Length < 8) return -1;
+        // The last non-empty line, found from the end without splitting the quote (every answered reply passes here).
+        var q = (quoted ?? "").AsSpan().TrimEnd();
+        var start = q.LastIndexOf('\n') + 1;
+        var last = q[start..].Trim();
+        if (last.Length < 8) return -1;
         for (var k = segments.Count - 1; k >= 0; k--)
-            if (segments[k].Text.Contains(last, StringComparison.Ordinal)) return k;
+            if (segments[k].Text.AsSpan().Contains(last, StringComparison.Ordinal)) return k;
         return -1;
     }
 

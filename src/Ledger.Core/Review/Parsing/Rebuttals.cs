@@ -58,7 +58,9 @@ public static partial class Rebuttals
 
     private static string Opening(string text, int sentences = 2)
     {
-        var joined = string.Join(' ', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        // The opening sentences only: long answers are cut before they are joined.
+        var head = text.Length > 600 ? text[..600] : text;
+        var joined = string.Join(' ', head.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         return string.Join(' ', ActRules.Sentences(joined).Take(sentences));
     }
 
