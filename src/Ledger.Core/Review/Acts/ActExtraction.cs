@@ -27,7 +27,8 @@ public static class ActExtraction
     /// The acts of one reply: each segment classified on its own (<see cref="ActRules.Classify"/>), then read again from how it
     /// was answered. A reviewer's point that the patch author concedes ("Oh, whoops.", "Good catch") was an objection even
     /// without a cue word; an author's answer to a reviewer's request or concern that the reviewer then concedes ("Fair enough",
-    /// "It's fine as it is") was pushback.
+    /// "It's fine as it is") was pushback; so was any answer to a reviewer's request or concern that the same reviewer disputes
+    /// in turn. Reads only the direct answers, which are in the same lineage, so the lineage digest covers them.
     /// </summary>
     public static IEnumerable<(ReplySegment Segment, DetectedAct Act)> ActsOf(MailIndex index, MailView reply, ActContext context, string authorAddress)
     {
@@ -44,7 +45,8 @@ public static class ActExtraction
         var quotes = new QuoteReading?[segments.Count];
         QuoteReading Quote(int k) => quotes[k] ??= Rebuttals.ReadQuote(segments[k].QuotedContext ?? "", context.QuotesPatch);
         var parent = index.ParentOf(reply);
-        foreach (var child in index.ChildrenOf(reply))
+        // In date order (then Message-ID), so that which answer is read first never depends on the order mail was imported in.
+        foreach (var child in index.ChildrenOf(reply).OrderBy(c => c.Date).ThenBy(c => c.Key, StringComparer.Ordinal))
         {
             if (child.IsPosting || Same(child.Mail.FromAddress, reply.Mail.FromAddress)) continue;
             // The reviewer whose request or concern this reply answered disputes the answer in turn: the answer argued against
