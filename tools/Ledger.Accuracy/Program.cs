@@ -1,8 +1,8 @@
 using Ledger.Accuracy;
 
 // ledger-accuracy [--labels DIR] [--vfio MBOX] [--kvmarm EPOCH.git] [--per-set] [--synthetic N] [--seed S] [--mistakes]
-//                 | --rule-census SOURCE [--examples N] [--only RULE-PART]
-string? labelsDir = null, vfio = null, kvmarm = null, census = null, only = null;
+//                 | --rule-census SOURCE [--examples N] [--only RULE-PART] [--explain MESSAGE-ID]
+string? labelsDir = null, vfio = null, kvmarm = null, census = null, only = null, explain = null;
 int synthetic = 0, seed = 42, examples = 3;
 bool perSet = false, mistakes = false;
 for (var i = 0; i < args.Length; i++)
@@ -20,6 +20,7 @@ for (var i = 0; i < args.Length; i++)
         case "--rule-census": census = Next(); break;
         case "--examples": examples = int.Parse(Next()); break;
         case "--only": only = Next(); break;
+        case "--explain": explain = Next(); break;
         case "-h" or "--help":
             Console.WriteLine("ledger-accuracy [--labels DIR] [--vfio MBOX] [--kvmarm EPOCH.git] [--per-set] [--synthetic N] [--seed S] [--mistakes] | --rule-census SOURCE [--examples N] [--only RULE-PART]");
             Console.WriteLine("  --kvmarm: a bare mirror of the kvmarm bundle (git clone --mirror .../kvmarm-2019-2023.bundle /tmp/acc/git/0.git);");
@@ -29,6 +30,11 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+if (census is not null && explain is not null)
+{
+    Console.Write(RuleCensus.Explain(census, explain));
+    return 0;
+}
 if (census is not null)
 {
     Console.Write(RuleCensus.Run(census, examples, only: only));

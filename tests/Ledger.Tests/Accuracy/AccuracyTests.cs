@@ -3,8 +3,8 @@ using Ledger.Accuracy;
 namespace Ledger.Tests.Accuracy;
 
 /// <summary>
-/// Keeps the figures in docs/ACCURACY.md from regressing. Floors are the figures reached minus a small margin;
-/// raise them when the extraction improves. Series grouping and trailer attribution must stay exact.
+/// Keeps the figures in docs/ACCURACY.md from regressing. Floors are the figures reached (act rules v5) less half a
+/// point of rounding, so that any lost act fails them; raise them when the extraction improves. Series grouping and trailer attribution must stay exact.
 /// </summary>
 public class AccuracyTests
 {
@@ -16,8 +16,9 @@ public class AccuracyTests
     {
         var sets = Labelled.Value;
         Assert.Contains(sets, s => s.Name == "vfio" && s.Messages.Count == 100);
-        Assert.Equal(7, sets.Count);
+        Assert.Equal(8, sets.Count);
         Assert.Contains(sets, s => s.Name == "kvmarm-heldout" && s.Acts.Count == 38);
+        Assert.Contains(sets, s => s.Name == "kvmarm-heldout2" && s.Acts.Count == 45);
         Assert.All(sets, s => Assert.Equal(s.Messages.Count(m => m.Kind == "reply"), s.Acts.Count));
     }
 
@@ -43,18 +44,18 @@ public class AccuracyTests
     {
         var r = VfioReport.Value;
         var micro = r.ActMicro;
-        Assert.True(micro.F1 >= 0.83, $"vfio act micro {micro}");
-        Assert.True(micro.Precision >= 0.88, $"vfio act micro {micro}");
-        Assert.True(r.Act("question").F1 >= 0.95, $"question {r.Act("question")}");
-        Assert.True(r.Act("suggestion").F1 >= 0.83, $"suggestion {r.Act("suggestion")}");
-        Assert.True(r.Act("objection").F1 >= 0.64, $"objection {r.Act("objection")}");
-        Assert.True(r.Act("acceptance").Precision >= 0.95, $"acceptance {r.Act("acceptance")}");
-        Assert.True(r.Act("rewording").F1 >= 0.95, $"rewording {r.Act("rewording")}");
-        Assert.True(r.Act("nit").F1 >= 0.9, $"nit {r.Act("nit")}");
+        Assert.True(micro.F1 >= 0.845, $"vfio act micro {micro}");
+        Assert.True(micro.Precision >= 0.895, $"vfio act micro {micro}");
+        Assert.True(r.Act("question").F1 >= 0.965, $"question {r.Act("question")}");
+        Assert.True(r.Act("suggestion").F1 >= 0.855, $"suggestion {r.Act("suggestion")}");
+        Assert.True(r.Act("objection").F1 >= 0.665, $"objection {r.Act("objection")}");
+        Assert.True(r.Act("acceptance").Precision >= 0.995, $"acceptance {r.Act("acceptance")}");
+        Assert.True(r.Act("rewording").F1 >= 0.995, $"rewording {r.Act("rewording")}");
+        Assert.True(r.Act("nit").F1 >= 0.945, $"nit {r.Act("nit")}");
         Assert.True(r.Act("applied").F1 >= 1.0, $"applied {r.Act("applied")}");
-        Assert.True(r.Act("direction").Precision >= 0.9, $"direction {r.Act("direction")}");
-        Assert.True(r.Act("pushback").Precision >= 0.85, $"pushback {r.Act("pushback")}");
-        Assert.True(r.Act("pushback").Recall >= 0.6, $"pushback {r.Act("pushback")}");
+        Assert.True(r.Act("direction").Precision >= 0.915, $"direction {r.Act("direction")}");
+        Assert.True(r.Act("pushback").Precision >= 0.885, $"pushback {r.Act("pushback")}");
+        Assert.True(r.Act("pushback").Recall >= 0.615, $"pushback {r.Act("pushback")}");
     }
 
     [Fact]
@@ -78,12 +79,17 @@ public class AccuracyTests
         Assert.True(all.Versions.Exact, all.Versions.ToString());
         Assert.True(all.Trailers.Exact, all.Trailers.ToString());
         Assert.True(all.TrailerFlags.Exact, all.TrailerFlags.ToString());
-        Assert.True(all.ActMicro.F1 >= 0.82, $"kvmarm act micro {all.ActMicro} ({timing})");
-        Assert.True(all.Act("suggestion").F1 >= 0.8, $"suggestion {all.Act("suggestion")}");
-        Assert.True(all.Act("objection").F1 >= 0.78, $"objection {all.Act("objection")}");
-        // The held-out set (labelled before act rules v4) guards against tuning to the other sets.
+        Assert.True(all.ActMicro.F1 >= 0.815, $"kvmarm act micro {all.ActMicro} ({timing})");
+        Assert.True(all.Act("suggestion").F1 >= 0.805, $"suggestion {all.Act("suggestion")}");
+        Assert.True(all.Act("objection").F1 >= 0.785, $"objection {all.Act("objection")}");
+        Assert.True(all.Act("pushback").Recall >= 0.585, $"pushback {all.Act("pushback")}");
+        Assert.True(all.Act("acceptance").F1 >= 0.815, $"acceptance {all.Act("acceptance")}");
+        // The held-out sets (labelled blind before act rules v4 and v5) guard against tuning to the other sets.
         var heldOut = reports.Single(r => r.Name == "kvmarm-heldout");
-        Assert.True(heldOut.ActMicro.F1 >= 0.78, $"held-out act micro {heldOut.ActMicro}");
+        Assert.True(heldOut.ActMicro.F1 >= 0.855, $"held-out act micro {heldOut.ActMicro}");
+        var heldOut2 = reports.Single(r => r.Name == "kvmarm-heldout2");
+        Assert.True(heldOut2.ActMicro.F1 >= 0.695, $"held-out 2 act micro {heldOut2.ActMicro}");
+        Assert.True(heldOut2.Trailers.Exact, heldOut2.Trailers.ToString());
         Assert.True(all.Act("applied").Recall >= 1.0, $"applied {all.Act("applied")}");
     }
 }

@@ -16,7 +16,8 @@ public static partial class TrailerCollection
     private static readonly HashSet<string> Given = new(StringComparer.OrdinalIgnoreCase)
         { "Reviewed-by", "Acked-by", "Tested-by", "Suggested-by", "Reported-by", "Nacked-by" };
 
-    [GeneratedRegex(@"\b(with (that|this|these|those|the above|the (\w+ )?(nits?|comments?|issues?|changes?|typos?))( \w+)? (fixed|addressed|changed|done|sorted|resolved|fixed up)|if you (fix|address|change|drop)|assuming|provided that|once (that|this|these) (is|are))\b", RegexOptions.IgnoreCase)]
+    // "With that fixed", "With Marc's comment fixed", "If Jia is happy with it, please feel free to add".
+    [GeneratedRegex(@"\b(with (that|this|these|those|the above|(the |\w+'s )(\w+ )?(nits?|comments?|issues?|changes?|typos?|suggestions?|remarks?))( \w+)? (fixed|addressed|changed|done|sorted|resolved|fixed up|applied|taken into account)|if you (fix|address|change|drop)|if (\w+ ){1,2}(is|are) (happy|ok|okay|fine) with (it|that|this|the change)|assuming|provided that|once (that|this|these) (is|are))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Condition();
 
     [GeneratedRegex(@"\b(withdraw(ing)?|retract(ing)?|take back|drop) (my|the)\b|\bplease (drop|ignore) my\b", RegexOptions.IgnoreCase)]
@@ -35,6 +36,8 @@ public static partial class TrailerCollection
                 foreach (var trailer in Trailers.Find(segment.Text).Where(t => Given.Contains(t.Name)))
                 {
                     if (Withdrawal().IsMatch(segment.Text)) continue; // "I'm withdrawing my Acked-by: X" names a trailer, it does not give one
+                    // A patch pasted whole into the reply ("From <sha> Mon Sep 17 ...", "Subject: [PATCH] ...") carries its own trailers.
+                    if (InlinePatch().IsMatch(TextBefore(segment.Text, trailer, 4000))) continue;
                     var conditional = Condition().IsMatch(TextBefore(segment.Text, trailer));
                     var withdrawn = withdrawals.Any(w => w.Date >= reply.Date && w != reply && w.Mail.FromAddress == reply.Mail.FromAddress
                         && w.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text) && MentionsKind(s.Text, trailer.Name)) && SameThreadFamily(index, w, version));
@@ -73,11 +76,14 @@ public static partial class TrailerCollection
     private static bool MentionsKind(string text, string name) =>
         text.Contains(name.Split('-')[0], StringComparison.OrdinalIgnoreCase) || text.Contains("tag", StringComparison.OrdinalIgnoreCase);
 
-    private static string TextBefore(string text, Trailer trailer)
+    [GeneratedRegex(@"^(?:From [0-9a-f]{40} |Subject: \[PATCH)", RegexOptions.Multiline)]
+    private static partial Regex InlinePatch();
+
+    private static string TextBefore(string text, Trailer trailer, int limit = 300)
     {
         var at = text.IndexOf(trailer.Name, StringComparison.OrdinalIgnoreCase);
         var before = at > 0 ? text[..at] : "";
-        return before.Length > 300 ? before[^300..] : before;
+        return before.Length > limit ? before[^limit..] : before;
     }
 
     /// <summary>b4 checks that a trailer names its sender: same address, or the same name when the address differs.</summary>

@@ -17,7 +17,8 @@ internal static class ActPatterns
     private static Regex R(string p, RegexOptions o = I) => new(p, o);
 
     // Words after which a positive phrase is negated or only conditional: "doesn't look good", "let me know if it makes sense".
-    public static readonly Regex Negation = R(@"(?:\bnot|n't|\bnever|\bhardly|\bno longer|\bif|\bwhether|\bunless)\s+(?:\w+\s+){0,3}$");
+    // "I don't think adding a userspace accessor would help much": a belief negated ahead of the clause scopes over all of it.
+    public static readonly Regex Negation = R(@"(?:\bnot|n't|\bnever|\bhardly|\bno longer|\bif|\bwhether|\bunless)\s+(?:\w+\s+){0,3}$|\bI\s+(?:don't|do\s+not|dont|doubt)\s+(?:think|believe|that)?\b[^,;:.]*$");
 
     // A condition still open before the match: "if the id is not correct", "since if it were unsafe".
     public static readonly Regex Conditional = R(@"\b(?:if|unless|whether|in\s+case)\s+[^,;:]*$");
@@ -52,6 +53,8 @@ internal static class ActPatterns
         new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems|does\s+look|does\s+seem|feels|sounds)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards|hacky|fragile|dubious|questionable|fishy|a\s+hack)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
         new("objection.unsure", ActType.Objection, R(@"^(?:hmm+,?\s+)?(?:I'm\s+|I\s+am\s+)?(?:unsure|not\s+(?:so\s+|too\s+|entirely\s+)?sure)\s+about\s+(?:that|this|it)\b"), 0.55, Speaker.Reviewer),
+        // "I'm not sure deferring the error until memslot time is better than just failing": doubt that the patch's way is right.
+        new("objection.doubt", ActType.Objection, R(@"^(?:hmm+,?\s+|but\s+|so\s+)?(?:I'm|I\s+am)\s+(?:really\s+|still\s+)?not\s+(?:so\s+|too\s+|entirely\s+|at\s+all\s+)?(?:sure|convinced)\s+(?:that\s+)?(?!(?:I|we|you)\b)[^,;?]{3,80}?\b(?:is|are|would\s+be)\s+(?:\w+\s+)?(?:better|right|correct|safe|the\s+right|a\s+good\s+idea|worth|needed|necessary|an\s+improvement)\b"), 0.5, Speaker.Reviewer),
         // "Why should we care?", "Why would anyone want that?", "But what makes it safe to do this?": a challenge to the patch's
         // reason to exist.
         new("objection.why-bother", ActType.Objection, R(@"^(?:but\s+|and\s+|so\s+|then\s+)?why\s+(?:should|would)\s+(?:we|I|anyone|one|you|KVM|the\s+kernel|userspace)\s+(?:even\s+|ever\s+)?(?:care|bother|want\s+(?:this|that))\b|^(?:but\s+)?what\s+makes\s+(?:it|this|that)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable)\b"), 0.55, Speaker.Reviewer),
@@ -82,7 +85,8 @@ internal static class ActPatterns
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
             // Process, not a change: "no need to resend", "no need to worry".
-            Skip: R(@"\bno\s+need\s+(?:for\s+(?:a\s+)?(?:re-?send|re-?spin|new\s+version|v\d)|to\s+(?:re-?send|re-?spin|re-?post|send|post|worry|apologi[sz]e))\b")),
+            // Nor is "It's fine as it is, no need to change it": that keeps the patch as it is.
+            Skip: R(@"\bno\s+need\s+(?:for\s+(?:a\s+)?(?:re-?send|re-?spin|new\s+version|v\d)|to\s+(?:re-?send|re-?spin|re-?post|send|post|worry|apologi[sz]e|change\s+(?:it|this|that|anything)|touch\s+(?:it|this|that)))\b")),
         new("suggestion.imperative", ActType.Suggestion, R(@"^(?:(?:also|then|instead),?\s+)?(?:add|use|rename|move|drop|remove|split|consider|document|describe|mention|check|replace|factor|return|reword|rephrase|squash|fold|avoid)\b(?![-_/.])"), 0.5, Speaker.Reviewer),
         new("suggestion.needs-to-be", ActType.Suggestion, R(@"\b(?:needs?|ought)\s+to\s+be\s+(?:\w+\s+)?(?:described|documented|explained|updated|mentioned|reworded|renamed|moved|split|guarded|checked|handled|removed|dropped|clarified|justified)\b|\bshould\s+(?:also\s+)?be\s+(?:described|documented|explained|mentioned|renamed|moved|split|dropped|removed|clarified|justified)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.rename", ActType.Suggestion, R(@"\b(?:use|pick|choose)\s+a\s+(?:\w+\s+)?name\s+like\b|\b(?:name|call)\s+it\s+(?:something\s+like\s+)?[A-Za-z_]+\b|\brename\s+(?:it|this|that|the\s+\w+)\s+to\b|\bwe\s+(?:could|can)\s+(?:just\s+|also\s+|simply\s+)?(?:use|add|move|drop|rename|call|name|document|describe|reuse|split|remove)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
@@ -105,6 +109,8 @@ internal static class ActPatterns
         // "This comment shouldn't be in the core header", "I don't think the variable should be named ...": where or how code
         // should not be is a change request.
         new("suggestion.should-not-be", ActType.Suggestion, R(@"\b(?:shouldn't|should\s+not|don't\s+think\s+(?:\w+\s+){1,6}?should)\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b"), 0.55, Speaker.Reviewer),
+        // "Maybe it's worth defining it like that", "So implementing a uaccess_read() would be better I think", "I have a suggestion."
+        new("suggestion.worth", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:it's|it\s+is|it\s+would\s+be)\s+worth\b|^(?:so\s+|then\s+|and\s+)?[a-z]\w*ing\b[^.,;?]{0,60}\bwould\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|preferable|clearer|more\s+robust)\b|\bI\s+have\s+(?:a|one|another)\s+(?:small\s+|minor\s+)?(?:suggestion|proposal)\b"), 0.55, Speaker.Reviewer, CheckNegation: true),
         new("suggestion.lets", ActType.Suggestion, R(@"\blet's\s+(?:just\s+)?(?:write|add|use|move|drop|rename|split|make|call|document|go\s+with)\b"), 0.55),
 
         // Nit (reviewer only: an author saying "will fix the typo" is accepting, not nitpicking).
@@ -128,8 +134,12 @@ internal static class ActPatterns
         new("praise.like", ActType.Praise, R(@"\bI\s+(?:really\s+)?like\s+(?:it|this|that|the\s+(?:idea|approach|change|patch|new))\b"), 0.6, CheckNegation: true),
 
         // Acceptance: agreeing to change, or agreeing with a point.
-        new("acceptance.will-fix", ActType.Acceptance, R(@"\b(?:I'll|I\s+will|I'd|we'll|we\s+will|will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify|submit|post|repost)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
+        new("acceptance.will-fix", ActType.Acceptance, R(@"(?:\b(?:I'll|I\s+will|I'd|we'll|we\s+will)|(?:^|[,;:]\s*|\b(?:and|then|so)\s+)will)\s+(?:\w+\s+)?(?:fix|do|change|update|add|drop|remove|rename|address|incorporate|rework|respin|resend|send|make|move|split|fold|reword|rephrase|include|work\s+on|take\s+care|look\s+into|switch|correct|squash|clean|fold|clarify|submit|post|repost)\b(?!\s+(?:my|an?\s+(?:objection|nak)))"), 0.4, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, CheckNegation: true),
+        // The author reports or offers the change: "I've added the missing '~'", "I'm fixing up the patches now", "I can change this
+        // patch to reject ...".
+        new("acceptance.done", ActType.Acceptance, R(@"\bI(?:'ve|\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:added|fixed|updated|changed|dropped|removed|folded|squashed|reworded|renamed|addressed|incorporated|applied|corrected)\b|\bI(?:'m|\s+am)\s+(?:now\s+)?(?:fixing|updating|changing|reworking|respinning|addressing|dropping|removing|folding|correcting)\b|\bI\s+can\s+(?:\w+\s+)?(?:change|fix|drop|remove|rename|update|add|rework|split|move|reword)\s+(?:it|this|that|the|these|them)\b"), 0.4, Speaker.Author,
+            AuthorType: ActType.Acceptance, AuthorConfidence: 0.7, CheckNegation: true, Skip: R(@"\?\s*$")),
         // Anyone taking up a request: "Sure, ...", "Ack.", "Will do." (a co-author or co-designer accepts too).
         new("acceptance.sure", ActType.Acceptance, R(@"^(?:sure|ack|will\s+do|thanks,?\s+will\s+do|noted)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll))"), 0.7,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true),
@@ -137,7 +147,7 @@ internal static class ActPatterns
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true,
             // "Got it, thanks for the information": acknowledging an answer, not taking up a request.
             Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b")),
-        new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65, Speaker.Author,
+        new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|(?:good|nice|great)\s+(?:catch|spot)|well\s+spotted|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.8, CheckNegation: true),
 
         // Pushback: disagreement with a comment (Objection when a reviewer says it about the patch).
@@ -149,7 +159,7 @@ internal static class ActPatterns
         new("pushback.rebuttal", ActType.Pushback, R(@"^(?:not\s+quite|not\s+really|not\s+at\s+all|not\s+necessarily|that's\s+not\s+(?:true|the\s+case|what)|that\s+is\s+not\s+(?:true|the\s+case))\b|\bno\s+other\s+(?:choice|way|option)\b|\boff\s+the\s+table\b|\bon\s+principle\b|\bI\s+(?:don't|do\s+not)\s+(?:immediately\s+)?see\s+(?:what|anything|why\s+(?:this|that|it)\s+(?:is|would\s+be)\s+a\s+problem)\b|\bwhat\s+is\s+the\s+point\b|\bthe\s+(?:main\s+|whole\s+)?(?:reason|point)\s+(?:for|of|why)\s+(?:adding|doing|this|that|having)\b|\bconsistent\s+with\s+what\b|\bI\s+(?:do\s+not|don't)\s+(?:really\s+)?like\b|\bI\s+think\s+(?:that|this|it)(?:'d|\s+would)\s+be\s+(?:really\s+|very\s+)?(?:confusing|wrong|worse|pointless)\b"), 0.6,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.75),
         // "I'd prefer to keep it as is", "I'll leave it as it is": the author keeps the patch's way.
-        new("pushback.keep-as-is", ActType.Pushback, R(@"\b(?:keep|leave)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:as\s+(?:is|it\s+is)|unchanged|alone|like\s+(?:this|that|it\s+is))\b|\bprefer\s+(?:to\s+)?(?:keep|leave)\s+(?:it|this|that|them|the)\b"), 0.6, Speaker.Author, CheckNegation: true),
+        new("pushback.keep-as-is", ActType.Pushback, R(@"\b(?:keep|leave)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:as[\s-](?:is|it\s+is)|unchanged|alone|like\s+(?:this|that|it\s+is))\b|\bprefer\s+(?:to\s+)?(?:keep|leave)\s+(?:it|this|that|them|the)\b"), 0.6, Speaker.Author, CheckNegation: true),
         new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
 
         // Direction: policy / scope statements.

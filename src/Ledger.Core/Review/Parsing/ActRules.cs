@@ -19,7 +19,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch, Answ
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "4";
+    public const string Version = "5";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
@@ -49,6 +49,14 @@ public static partial class ActRules
     // "I'm not sure.", "I don't know."
     [GeneratedRegex(@"^(?:no|nope|yes|yep|of\s+course|obviously|certainly\s+not|not\s+really)\b|^(?:I'm|I\s+am)\s+not\s+sure\s*[.!]*$|^I\s+(?:don't|do\s+not)\s+know\s*[.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex SelfAnswer();
+
+    // A yes/no question about what may or should be done: "Can it be generalised?", "Should we allow this?"
+    [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:can|could|should|shall|may|must|do|does|is|are|will|would)\s+(?:it|this|that|we|you|they|userspace|the\s+\w+|\w+)\s+(?:\w+\s+){0,2}?(?:be\s+)?\w+", RegexOptions.IgnoreCase)]
+    private static partial Regex ClosedQuestion();
+
+    // The sender's own answer is a bare no: "No.", "No, it can't.", "Of course not."
+    [GeneratedRegex(@"^(?:no|nope|of\s+course\s+not|certainly\s+not|absolutely\s+not|definitely\s+not)\s*(?:[.!]|,\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex SelfAnswerNo();
 
     // Openers that challenge rather than ask: "Who says ...?", "Who cares?", "What is the point?", "But what makes it safe ...?".
     [GeneratedRegex(@"^(?:but\s+|and\s+|so\s+)?(?:who\s+(?:says|said|cares)|what(?:'s|\s+is|\s+would\s+be)\s+the\s+point|what\s+makes\s+(?:it|this|that|you)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable|think))\b", RegexOptions.IgnoreCase)]
@@ -92,7 +100,9 @@ public static partial class ActRules
         foreach (var p in proposals)
         {
             // "s/VM_FOO/VM_BAR/" in the author's own mail describes what the new version changed; it proposes nothing.
-            if (context.SenderIsPatchAuthor && p.Rule == "rewording.s-slash") continue;
+            // Nor does any text the author shows in answer to review ("Got it. Replacing:", "I will have something like below in
+            // the next revision:", a diff of the next version): the author reports the next version, the reviewer proposes.
+            if (context.SenderIsPatchAuthor) continue;
             var type = p.IsCode ? ActType.Suggestion : ActType.Rewording;
             acts.Add(new DetectedAct(type, p.Text.Length > 0 ? p.Text : p.Proposed, p.Proposed, p.Confidence, p.Rule));
             // A spelling fix ("s/uncertainity/uncertainty/", "*corner cases") is a nit as well as a rewording.
@@ -124,6 +134,7 @@ public static partial class ActRules
         var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : default;
         var answersReview = quote.Proposes || quote.Objects;
         string? denial = null;
+        var denialRule = "";
         foreach (var paragraph in Paragraphs(lines, skip))
         {
             var first = true;
@@ -133,12 +144,13 @@ public static partial class ActRules
                 var sentence = sentences[k];
                 if (sentence.Length == 0 || Pleasantry().IsMatch(sentence)) { first = false; continue; }
                 Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote, acts);
-                if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) denial = sentence;
+                if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) (denial, denialRule) = (sentence, "pushback.answers-review");
+                if (answersReview && denial is null && Rebuttals.DeniesConcern(sentence)) (denial, denialRule) = (sentence, "pushback.denies-concern");
                 first = false;
             }
         }
         if (denial is not null && !Rebuttals.Concedes(text) && !acts.Any(a => a.Type is ActType.Acceptance or ActType.Pushback))
-            acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, "pushback.answers-review"));
+            acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, denialRule));
         return Dedupe(acts);
     }
 
@@ -158,6 +170,9 @@ public static partial class ActRules
             // argues rather than asks.
             else if (!SelfAnswer().IsMatch(next) && !RhetoricalQuestion().IsMatch(sentence))
                 acts.Add(new DetectedAct(ActType.Question, sentence, null, weak ? 0.5 : 0.8, "question.mark"));
+            // A reviewer's yes/no question about what may be done, answered "No." at once ("Can it be generalised? No."), rules it out.
+            else if (!context.SenderIsPatchAuthor && ClosedQuestion().IsMatch(sentence) && SelfAnswerNo().IsMatch(next))
+                acts.Add(new DetectedAct(ActType.Direction, sentence + " " + next, null, 0.5, "direction.self-answer-no"));
         }
         // A sentence flagged as a nit is a nit, not also a suggestion ("Nitpick: no need for brackets").
         var nit = !context.SenderIsPatchAuthor && ActPatterns.NitSentence.IsMatch(sentence);
@@ -221,6 +236,8 @@ public static partial class ActRules
         if (TagQuestion().IsMatch(s)) return false;
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         weak = words <= 2;
+        // "instead?" after a pasted line of code ends a sentence the code interrupted; it asks nothing of its own.
+        if (words == 1 && char.IsLower(s[0]) && s.TrimEnd('?').All(char.IsLetter)) return false;
         return true;
     }
 

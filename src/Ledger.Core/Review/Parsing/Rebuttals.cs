@@ -27,18 +27,51 @@ public static partial class Rebuttals
 
     // A denial inside the sentence: "I don't think so", "I don't agree/buy it/see why", "that isn't the case", "doesn't matter",
     // "no reason to". (A bare "I don't think ..." hedges as often as it denies: "I don't think we looked into it".)
-    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think\s+so|believe\s+so|agree|buy|see\s+(?:why|how|the\s+point|a\s+(?:problem|reason|need|issue)|any\s+(?:problem|reason|need|issue)))\b|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+(?:really\s+|actually\s+)?(?:true|the\s+case|an?\s+(?:real\s+)?(?:issue|problem|concern)|needed|necessary|required|for\s+you\s+to\s+decide)\b|\b(?:doesn't|does\s+not)\s+(?:really\s+)?(?:matter|apply)\b|\bno\s+(?:reason|need|point)\s+(?:to|for|in)\b|\bI(?:'d|\s+would)\s+(?:rather|prefer\s+to)\s+(?:keep|leave|not)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think\s+so|believe\s+so|agree|buy|see\s+(?:why|how|the\s+point|a\s+(?:problem|reason|need|issue)|any\s+(?:problem|reason|need|issue)))\b|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't)\s+(?:really\s+|actually\s+)?(?:true|the\s+case|an?\s+(?:real\s+)?(?:issue|problem|concern)|needed|necessary|required|for\s+you\s+to\s+decide)\b|\b(?:doesn't|does\s+not)\s+(?:really\s+)?(?:matter|apply)\b|\bno\s+(?:reason|need|point)\s+(?:to|for|in)\b|\bwe\s+(?:don't|do\s+not)\s+(?:really\s+)?need\s+(?:to|a|an|the|this|that|it|any)\b|\bI(?:'d|\s+would)\s+(?:rather|prefer\s+to)\s+(?:keep|leave|not)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Denial();
+
+    // The concern answered does not hold: "So I don't see there is a boundary issue", "PM-callbacks are harmless on those archs".
+    [GeneratedRegex(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:see|think)\s+(?:that\s+)?there(?:'s|\s+is|\s+are|\s+would\s+be)\s+(?:a|an|any)\s+(?:\w+\s+){0,2}?(?:issue|problem|race|bug|concern|need|reason|risk)s?\b|\b(?:is|are|be)\s+(?:\w+\s+)?harmless\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NoIssue();
 
     // Agreement in the same answer ("Nope, I think you're right", "Yep, this is plain wrong") makes a denial a concession.
     [GeneratedRegex(@"^(?:yes|yep|yeah|yup|indeed|right|my\s+bad|oops|doh|ah|good\s+catch)\b[,;.!]|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?(?:right|correct)\b|\bgood\s+point\b|\bfair\s+enough\b|(?<!\bsure\s+)\bI\s+(?:fully\s+)?agree\b|(?<!(?:\bnot|n't)\b[^.,;]{0,30})\bmakes\s+sense\b|\bpoint\s+taken\b", RegexOptions.IgnoreCase)]
     private static partial Regex Agreement();
+
+    // The author admits the point was a mistake: "Oh, whoops.", "Good catch", "very good spot", "Indeed, well spotted", "my bad",
+    // "You're right", "I completely missed that", "Sorry for the mess".
+    [GeneratedRegex(@"^(?:oh|ah|argh|ouch|ugh|hmm+|indeed|yes|yep|yeah|right)?[,.!]*\s*(?:oops|whoops|doh|d'oh|drat|damn)\b|\b(?:good|nice|great|excellent)\s+(?:catch|spot)\b|\bwell\s+spotted\b|\bmy\s+(?:bad|mistake|fault)\b|\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|totally\s+|quite\s+|of\s+course\s+)?(?:right|correct)\b|\bI\s+(?:completely\s+|totally\s+|somehow\s+)?(?:missed|overlooked)\s+(?:that|this|it)\b|\bsorry\s+for\s+the\s+(?:mess|breakage|mistake|confusion)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ErrorAdmitted();
+
+    // A reviewer takes the author's answer: "Fair enough.", "Makes sense.", "It's fine as it is, no need to change it.", "OK, I see."
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|ah|oh|right|hmm+|yes|yeah|well)[,.!]*\s*)?(?:fair\s+enough|(?:that\s+|it\s+)?makes\s+(?:perfect\s+|total\s+)?sense|point\s+taken|I\s+(?:see|stand\s+corrected)\b|(?:it's|that's|it\s+is|that\s+is)\s+fine\s+(?:as\s+it\s+is|as\s+is|then|by\s+me)|no\s+need\s+to\s+change|fine\s+by\s+me|I'm\s+(?:fine|ok|okay|happy)\s+with\s+(?:that|this|it|keeping))", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerAccepted();
+
+    /// <summary>The author's answer admits an error in what it quotes (first two sentences).</summary>
+    public static bool AdmitsError(string text) => ErrorAdmitted().IsMatch(Opening(text));
+
+    /// <summary>The reviewer's answer takes the author's defence (first sentence).</summary>
+    public static bool AcceptsAnswer(string text) => AnswerAccepted().IsMatch(Opening(text, 1));
+
+    /// <summary>The answer opens by denying what it quotes (first two sentences): "No, ...", "I don't think so", "Except ...".</summary>
+    public static bool DisputesAnswer(string text) => ActRules.Sentences(Opening(text)).Any(s => Disagrees(s.Trim()));
+
+    private static string Opening(string text, int sentences = 2)
+    {
+        // The opening sentences only: long answers are cut before they are joined.
+        var head = text.Length > 600 ? text[..600] : text;
+        var joined = string.Join(' ', head.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        return string.Join(' ', ActRules.Sentences(joined).Take(sentences));
+    }
 
     /// <summary>The answer agrees with the point it answers.</summary>
     public static bool Concedes(string text) => Agreement().IsMatch(text);
 
     /// <summary>The sentence denies what it answers.</summary>
     public static bool Disagrees(string sentence) => DenyingOpener().IsMatch(sentence) || Denial().IsMatch(sentence);
+
+    /// <summary>The sentence says the concern it answers does not hold.</summary>
+    public static bool DeniesConcern(string sentence) => NoIssue().IsMatch(sentence);
 
     /// <summary>What the quoted words (another reviewer's) do: ask for a change, raise a concern, ask a question.</summary>
     public static QuoteReading ReadQuote(string quoted, bool quotesPatch)

@@ -190,6 +190,10 @@ public class ActRulesTests
     [InlineData("That raises questions on the locking.", ActType.Objection)]
     [InlineData("It seems that there is a boundary issue in either the old code or the new one.", ActType.Objection)]
     [InlineData("My meaning is that we should change \"gfn_to_pfn_prot\"\nto \"__gfn_to_pfn_memslot\" in the comment.", ActType.Rewording)]
+    [InlineData("I'm not sure deferring the error until memslot time is better than just failing early.", ActType.Objection)]
+    [InlineData("Maybe it's worth defining it like that to make the overlap obvious.", ActType.Suggestion)]
+    [InlineData("So implementing a uaccess_read() would be better I think.", ActType.Suggestion)]
+    [InlineData("Can it be generalised? No.", ActType.Direction)]
     public void GeneralReviewerCues(string text, ActType type) => Assert.Contains(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
@@ -201,6 +205,9 @@ public class ActRulesTests
     [InlineData("Does this look OK to you?", ActType.Praise)]
     [InlineData("I don't think we need a separate patch for that.", ActType.Suggestion)]
     [InlineData("I understand you want to keep the lock and why.", ActType.Suggestion)]
+    [InlineData("I don't think adding a userspace accessor would help much.", ActType.Suggestion)] // negated ahead of the clause
+    [InlineData("It's fine as it is, no need to change it.", ActType.Suggestion)]
+    [InlineData("instead?", ActType.Question)] // the end of a sentence a pasted line of code interrupted
     public void ReviewerCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
@@ -211,11 +218,19 @@ public class ActRulesTests
     [InlineData("Yep, this is plain wrong.", ActType.Acceptance)] // concedes a reviewer's point
     [InlineData("Yup, looks OK to me.", ActType.Acceptance)] // takes up a proposal
     [InlineData("Yes, u8 is one byte, but I'd rather be explicit here.", ActType.Pushback)] // "Yes" answers, "I'd rather" keeps
+    [InlineData("I've added the missing '~' and pushed out the updated branch.", ActType.Acceptance)]
+    [InlineData("Sorry for the mess; I'm fixing up the patches now.", ActType.Acceptance)]
+    [InlineData("I can change this patch to reject the default with a warning.", ActType.Acceptance)]
+    [InlineData("Very good spot, and that's a much better reference.", ActType.Acceptance)]
+    [InlineData("So I'd prefer to leave this as-is for now.", ActType.Pushback)]
     public void AuthorCues(string text, ActType type) => Assert.Contains(Acts(text, Author), a => a.Type == type);
 
     [Theory]
     [InlineData("Yep, this is plain wrong.", ActType.Pushback)]
     [InlineData("Yup, looks OK to me.", ActType.Praise)]
+    [InlineData("However, no existing userspace will work on these systems.", ActType.Acceptance)] // "will work on" is no promise
+    [InlineData("Got it. Replacing:\n\n  /* Sync the tags before the page is mapped */\n", ActType.Rewording)] // the next version, not a proposal
+    [InlineData("I can drop the reference from the commit message, if that's confusing?", ActType.Acceptance)] // an offer asked
     public void AuthorCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Author), a => a.Type == type);
 
     [Fact]

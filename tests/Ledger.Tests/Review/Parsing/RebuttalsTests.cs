@@ -17,6 +17,8 @@ public class RebuttalsTests
     [InlineData("Please consider making this an independent config option.", "I don't see why, the stubs are harmless.")]
     [InlineData("This is not safe without FWB.", "That isn't the case, FWB is mandatory here.")]
     [InlineData("You could use a helper for this.", "For this series it really doesn't matter.")]
+    [InlineData("Maybe it's worth defining it like that to make the overlap obvious.", "We don't need a macro for the J bit, it is RES0.")]
+    [InlineData("This is not safe without FWB.", "So I don't see there is a boundary issue.")]
     public void DenyingAReviewersPointIsPushback(string quoted, string text)
     {
         Assert.Contains(Answer(quoted, text, ReviewerToReviewer), a => a.Type == ActType.Pushback);
