@@ -95,8 +95,6 @@ public static class ProjectionRebuild
         var batchEvents = 0;
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
-        // The ordered read sorts hundreds of megabytes of events: in memory rather than in 4 MB runs on disk.
-        await ExecAsync(conn, "set work_mem = '128MB'", ct);
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
         cmd.Parameters.AddWithValue("types", wanted);
         await using DbDataReader reader = await cmd.ExecuteReaderAsync(ct);
