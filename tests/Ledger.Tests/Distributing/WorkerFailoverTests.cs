@@ -36,19 +36,15 @@ public sealed class WorkerFailoverTests(LedgerDatabase db, ITestOutputHelper out
                 foreach (var mail in SyntheticArchive.Generate(Messages, seed: 17)) writer.Write(mail);
             output.WriteLine($"epoch generated at {clock.Elapsed.TotalSeconds:F1} s");
 
+            var plans = await WorkPlanner.PlanAsync(db.ConnectionString, epoch, Chunk, CancellationToken.None);
+            Assert.Equal(Messages / Chunk, Assert.Single(plans).Ranges);
+            output.WriteLine($"planned at {clock.Elapsed.TotalSeconds:F1} s");
+
             var conn = new NpgsqlConnectionStringBuilder(db.ConnectionString) { MaxPoolSize = 8 }.ConnectionString;
             var a = Worker.Start("A", conn, output);
             var b = Worker.Start("B", conn, output);
             try
             {
-                // Ranges are queued only once both nodes have started (a node waits a while for a plan): one that
-                // starts seconds before the other, on a loaded machine, would otherwise work through the whole plan alone.
-                await WaitUntilAsync(() => a.Started && b.Started, TimeSpan.FromSeconds(90), "both workers listening");
-                await Task.Delay(TimeSpan.FromSeconds(1));
-                var plans = await WorkPlanner.PlanAsync(db.ConnectionString, epoch, Chunk, CancellationToken.None);
-                Assert.Equal(Messages / Chunk, Assert.Single(plans).Ranges);
-                output.WriteLine($"planned at {clock.Elapsed.TotalSeconds:F1} s");
-
                 // Both nodes take ranges; then the first one to have finished a range is killed while it still holds
                 // its next range (or holds the finished one before acknowledging it).
                 await WaitUntilAsync(() => a.Took > 0 && b.Took > 0 && (a.Finished > 0 || b.Finished > 0), TimeSpan.FromSeconds(90), "both workers taking ranges");
@@ -142,10 +138,9 @@ public sealed class WorkerFailoverTests(LedgerDatabase db, ITestOutputHelper out
     /// <summary>One `dotnet ledger.dll work run --until-idle` child process, its progress lines counted as they come.</summary>
     private sealed class Worker : IDisposable
     {
-        private int _started, _took, _finished;
+        private int _took, _finished;
         public required string Name { get; init; }
         public required Process Process { get; init; }
-        public bool Started => Volatile.Read(ref _started) > 0;
         public int Took => Volatile.Read(ref _took);
         public int Finished => Volatile.Read(ref _finished);
 
@@ -160,7 +155,6 @@ public sealed class WorkerFailoverTests(LedgerDatabase db, ITestOutputHelper out
             process.OutputDataReceived += (_, e) =>
             {
                 if (e.Data is null) return;
-                if (e.Data.Contains(": worker started", StringComparison.Ordinal)) Interlocked.Increment(ref worker._started);
                 if (e.Data.Contains(": took range", StringComparison.Ordinal)) Interlocked.Increment(ref worker._took);
                 if (e.Data.Contains(": finished range", StringComparison.Ordinal)) Interlocked.Increment(ref worker._finished);
                 Log(output, $"[{name}] {e.Data}");
