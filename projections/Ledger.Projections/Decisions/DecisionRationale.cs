@@ -23,6 +23,10 @@ public sealed class DecisionRationale
     public string? CuratedTitle { get; set; }
     /// <summary>What `why` searches (a trigger keeps its tsvector): derived, so built when the document is written, not per event.</summary>
     public string SearchText => BuildSearchText();
+    /// <summary>What ranks a `why` match (titles, scope, the latest curated rationale): derived, like SearchText.</summary>
+    public string SearchHead => string.Join(' ', new[] { CuratedTitle, Title, string.Join(' ', Scope), CuratedRationales.LastOrDefault()?.Text }.Where(t => !string.IsNullOrEmpty(t)));
+    /// <summary>How much history the decision has: breaks ties between equally ranked matches.</summary>
+    public int SearchWeight => History.Count;
     /// <summary>What reviewers said, in full (clipped per message): searched, never shown.</summary>
     public List<string> Said { get; set; } = [];
     public long CurationVersion { get; set; }
@@ -40,7 +44,8 @@ public sealed class DecisionRationale
                 break;
             case RationaleRevised r:
                 // The per-patch history lines come as DecisionEvidenceFound; the revision itself is the rationale as of that version.
-                Revisions.Add(r);
+                // Its word diff stays in the event: no reader of the document uses it, and it was a quarter of the document.
+                Revisions.Add(r with { WordDiff = null });
                 break;
             case DecisionEvidenceFound f:
                 History.Add(new HistoryEntry(f.Date, f.Person, f.MessageId, f.Version, f.Kind, f.Summary, "mail", f.Provenance.Rule));
