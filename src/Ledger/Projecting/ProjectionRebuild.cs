@@ -16,7 +16,7 @@ namespace Ledger.Projecting;
 /// Rebuilds both projections by folding their events straight from the event table: one ordered read per projection
 /// (lineage events by stream, decision events by decision id), the same pure When() folds the inline projections
 /// apply, and the documents written back by Marten's bulk insert (COPY) 500 at a time. Only the projections'
-/// own event types are read, never the archived mail, and memory holds one batch of documents whatever the ledger's
+/// own event types are read, never the archived mail, and memory holds two batches of documents (one folding, one being written) whatever the ledger's
 /// size. Marten's projection daemon did the same job several times slower: it pages every event through its
 /// own pipeline and stores the documents by upsert.
 /// </summary>
@@ -26,34 +26,38 @@ public static class ProjectionRebuild
     private const int BatchSize = 500;
     // A batch is also written once its documents hold this many events: a few decisions run to thousands of events and
     // megabytes each, and 500 of those would be most of the memory the rebuild uses.
-    private const int BatchEvents = 20_000;
+    private const int BatchEvents = 10_000;
+    private const int LineageParts = 2; // a power of two: parts are taken by the low bits of a hash
 
     public static async Task<TimeSpan> RunAsync(DocumentStore store, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(SeriesLineage), ct);
-        await SearchIndex.EnsureAsync(store, ct); // its trigger re-derives the search vectors as documents go back in
+        // Its triggers re-derive the search rows of documents whose text changed as they go back in; the rest are kept.
+        await SearchIndex.EnsureAsync(store, ct);
         var types = LedgerProjections.EventTypes.ToDictionary(t => store.Events.EventMappingFor(t).EventTypeName);
         var lineageTypes = types.Where(t => typeof(ILineageEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
         var decisionTypes = types.Where(t => typeof(IDecisionEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
 
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
-        await ExecAsync(conn, $"truncate {Schema}.mt_doc_serieslineage, {Schema}.mt_doc_decisionrationale, {SearchIndex.Table}", ct);
+        await ExecAsync(conn, $"truncate {Schema}.mt_doc_serieslineage, {Schema}.mt_doc_decisionrationale", ct);
         // Secondary indexes (the lineage document's GIN above all) are dropped for the load and built again in one pass
         // from their own definitions: building an index over the loaded rows is far cheaper than growing it row by row.
         var indexes = await SecondaryIndexesAsync(conn, ct);
         foreach (var (name, _) in indexes) await ExecAsync(conn, $"drop index {Schema}.{name}", ct);
         Trace($"truncated, {indexes.Count} indexes dropped", clock);
-        // The two folds read, fold and write disjoint tables: run side by side, one core each (client and server work
-        // interleave in both).
-        await Task.WhenAll(
-            Traced(FoldAsync(store, types,
-                $"select stream_id, type, data from {Schema}.mt_events where type = any(@types) order by stream_id, version", lineageTypes,
-                id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct), "lineages folded and written", clock),
-            Traced(FoldAsync(store, types,
-                $"select data ->> 'DecisionId', type, data from {Schema}.mt_events where type = any(@types) order by data ->> 'DecisionId', seq_id", decisionTypes,
-                id => new DecisionRationale { Id = id }, (doc, e) => doc.When(e), ct), "decisions folded and written", clock));
+        // The folds read, fold and write disjoint sets of documents side by side. Lineages are split in two halves by a
+        // hash of their stream: they are the larger fold, and three folds keep both cores busy to the end where two left
+        // one core idle for the last third of the run.
+        var lineageFolds = Enumerable.Range(0, LineageParts).Select(part => Traced(FoldAsync(store, types,
+            $"select stream_id, type, data from {Schema}.mt_events where type = any(@types) and hashtext(stream_id) & {LineageParts - 1} = {part} order by stream_id, version", lineageTypes,
+            id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct), $"lineages (part {part + 1} of {LineageParts}) folded and written", clock));
+        var decisionFold = Traced(FoldAsync(store, types,
+            $"select data ->> 'DecisionId', type, data from {Schema}.mt_events where type = any(@types) order by data ->> 'DecisionId', seq_id", decisionTypes,
+            id => new DecisionRationale { Id = id }, (doc, e) => doc.When(e), ct), "decisions folded and written", clock);
+        await Task.WhenAll([.. lineageFolds, decisionFold]);
+        await ExecAsync(conn, SearchIndex.DeleteOrphansSql, ct);
         foreach (var (name, definition) in indexes)
         {
             await ExecAsync(conn, definition, ct);
@@ -100,6 +104,7 @@ public static class ProjectionRebuild
         await using DbDataReader reader = await cmd.ExecuteReaderAsync(ct);
         T? doc = null;
         string? key = null;
+        Task? writing = null;
         while (await reader.ReadAsync(ct))
         {
             var id = reader.GetString(0);
@@ -108,8 +113,10 @@ public static class ProjectionRebuild
                 if (doc is not null) batch.Add(doc);
                 if (batch.Count >= BatchSize || batchEvents >= BatchEvents)
                 {
-                    // Written before folding on: the other fold keeps the second core busy meanwhile.
-                    await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
+                    // Written while the next batch is folded, at most one write in flight: reading and folding on the
+                    // client overlap with the server storing the last batch, and memory holds two batches at most.
+                    if (writing is not null) await writing;
+                    writing = store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
                     batch = new List<T>(BatchSize);
                     batchEvents = 0;
                 }
@@ -120,6 +127,7 @@ public static class ProjectionRebuild
             batchEvents++;
         }
         if (doc is not null) batch.Add(doc);
+        if (writing is not null) await writing;
         if (batch.Count > 0) await store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
     }
 }
