@@ -86,7 +86,7 @@ public static class SearchIndex
                 {UpsertFrom(Documents)};
               end if;
             end $$;
-            """, conn);
+            """, conn) { CommandTimeout = 0 }; // filling the table of a large ledger takes minutes, once
         await cmd.ExecuteNonQueryAsync(ct);
         _ensured = true;
     }
