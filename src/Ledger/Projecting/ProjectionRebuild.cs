@@ -36,7 +36,9 @@ public static class ProjectionRebuild
         // Its triggers re-derive the search rows of documents whose text changed as they go back in; the rest are kept.
         await SearchIndex.EnsureAsync(store, ct);
         var types = LedgerProjections.EventTypes.ToDictionary(t => store.Events.EventMappingFor(t).EventTypeName);
-        var lineageTypes = types.Where(t => typeof(ILineageEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
+        // Detected decision events ride in lineage streams too, but only the decision fold reads them: they are more than
+        // half of the lineage streams' bytes (rationale revisions above all), so the lineage fold leaves them out.
+        var lineageTypes = types.Where(t => typeof(ILineageEvent).IsAssignableFrom(t.Value) && !typeof(IDecisionEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
         var decisionTypes = types.Where(t => typeof(IDecisionEvent).IsAssignableFrom(t.Value)).Select(t => t.Key).ToArray();
 
         await using var conn = store.Storage.Database.CreateConnection();

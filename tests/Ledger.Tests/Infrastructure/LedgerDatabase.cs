@@ -31,10 +31,15 @@ public sealed class LedgerDatabase : IAsyncLifetime
     public async Task ResetAsync()
     {
         await Store.Advanced.ResetAllData();
-        // Derived tables outside Marten's documents (the importer's header index) go with the data they derive from.
+        // Derived tables outside Marten's documents (the importer's header index, the search rows) go with the data they derive from.
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"do $$ begin if to_regclass('{LedgerStore.Schema}.mail_headers') is not null then truncate {LedgerStore.Schema}.mail_headers; end if; end $$", conn);
+        await using var cmd = new NpgsqlCommand($"""
+            do $$ begin
+              if to_regclass('{LedgerStore.Schema}.mail_headers') is not null then truncate {LedgerStore.Schema}.mail_headers; end if;
+              if to_regclass('{LedgerStore.Schema}.decision_search') is not null then truncate {LedgerStore.Schema}.decision_search; end if;
+            end $$
+            """, conn);
         await cmd.ExecuteNonQueryAsync();
     }
 
