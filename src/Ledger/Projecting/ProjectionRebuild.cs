@@ -26,7 +26,7 @@ public static class ProjectionRebuild
     private const int BatchSize = 500;
     // A batch is also written once its documents hold this many events: a few decisions run to thousands of events and
     // megabytes each, and 500 of those would be most of the memory the rebuild uses.
-    private const int BatchEvents = 10_000;
+    private const int BatchEvents = 5_000;
     private const int LineageParts = 2; // a power of two: parts are taken by the low bits of a hash
 
     public static async Task<TimeSpan> RunAsync(DocumentStore store, CancellationToken ct)
