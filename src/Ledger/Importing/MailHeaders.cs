@@ -67,34 +67,47 @@ public sealed partial record MailHeader(string Key, string StreamId, string[] Li
     }
 
     /// <summary>
-    /// Binary COPY into a staging table, then one upsert. Rows are written only for messages archived just now, so a row
-    /// already there is stale (left from data since removed) and is replaced, pending understanding again.
+    /// Rows are written only for messages archived just now, so a row already there is stale (left from data since
+    /// removed) and is replaced, pending understanding again. The common case, no row there, is a straight binary COPY
+    /// into the table; only a batch that meets a stale row goes through a staging table and one upsert.
     /// </summary>
     public static async Task WriteAsync(NpgsqlConnection conn, IReadOnlyCollection<MailHeader> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
         await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var create = new NpgsqlCommand(
-            $"create temp table if not exists mail_headers_in (key text, stream_id text, links text[], from_address text, posting boolean, title text, features text[]) on commit delete rows", conn, tx))
-            await create.ExecuteNonQueryAsync(ct);
-        await using (var copy = await conn.BeginBinaryImportAsync("copy mail_headers_in from stdin (format binary)", ct))
+        await tx.SaveAsync("direct", ct);
+        try
         {
-            foreach (var r in rows)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(r.Key, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.StreamId, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.Links, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.FromAddress, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.Posting, NpgsqlDbType.Boolean, ct);
-                if (r.Title is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(r.Title, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(r.Features, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            }
-            await copy.CompleteAsync(ct);
+            await CopyAsync(conn, $"{Table} (key, stream_id, links, from_address, posting, title, features)", rows, ct);
         }
-        await using (var insert = new NpgsqlCommand(
-            $"insert into {Table} (key, stream_id, links, from_address, posting, title, features) select * from mail_headers_in on conflict (key) do update set stream_id = excluded.stream_id, links = excluded.links, from_address = excluded.from_address, posting = excluded.posting, title = excluded.title, features = excluded.features, pending = true", conn, tx))
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await tx.RollbackAsync("direct", ct);
+            await using (var create = new NpgsqlCommand(
+                $"create temp table if not exists mail_headers_in (key text, stream_id text, links text[], from_address text, posting boolean, title text, features text[]) on commit delete rows", conn, tx))
+                await create.ExecuteNonQueryAsync(ct);
+            await CopyAsync(conn, "mail_headers_in", rows, ct);
+            await using var insert = new NpgsqlCommand(
+                $"insert into {Table} (key, stream_id, links, from_address, posting, title, features) select * from mail_headers_in on conflict (key) do update set stream_id = excluded.stream_id, links = excluded.links, from_address = excluded.from_address, posting = excluded.posting, title = excluded.title, features = excluded.features, pending = true", conn, tx);
             await insert.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, string target, IReadOnlyCollection<MailHeader> rows, CancellationToken ct)
+    {
+        await using var copy = await conn.BeginBinaryImportAsync($"copy {target} from stdin (format binary)", ct);
+        foreach (var r in rows)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(r.Key, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.StreamId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.Links, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.FromAddress, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.Posting, NpgsqlDbType.Boolean, ct);
+            if (r.Title is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(r.Title, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(r.Features, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        }
+        await copy.CompleteAsync(ct);
     }
 }

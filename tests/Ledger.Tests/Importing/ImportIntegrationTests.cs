@@ -287,6 +287,22 @@ public sealed class ImportIntegrationTests(LedgerDatabase db)
         return ids;
     }
 
+    /// <summary>Header rows go in by plain COPY; a batch that meets a row left from removed data replaces it instead.</summary>
+    [Fact]
+    public async Task Header_rows_left_from_removed_mail_are_replaced_and_pending_again_on_reimport()
+    {
+        await db.ResetAsync();
+        await ImportAsync(db, CorpusPaths.VfioThreadMbox);
+        Assert.Equal(100, await db.ScalarAsync("select count(*) from ledger.mail_headers"));
+        // The events go, the header rows stay behind (stale), marked understood and with a wrong sender.
+        await db.ScalarAsync("with d as (delete from ledger.mt_streams returning 1) select count(*) from d");
+        await db.ScalarAsync("with u as (update ledger.mail_headers set pending = false, from_address = 'stale@example.org' returning 1) select count(*) from u");
+
+        var again = Assert.Single(await ImportAsync(db, CorpusPaths.VfioThreadMbox));
+        Assert.Equal(new Summary(100, 100, 0, 0), again);
+        Assert.Equal(100, await db.ScalarAsync("select count(*) from ledger.mail_headers where pending and from_address <> 'stale@example.org'"));
+    }
+
     /// <summary>The library path the CLI wraps: a read failure surfaces after the batch before it is written.</summary>
     [Fact]
     public async Task Importer_writes_what_was_read_before_a_failing_source()
