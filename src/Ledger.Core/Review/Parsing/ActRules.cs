@@ -19,7 +19,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch, Answ
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "5";
+    public const string Version = "6";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
@@ -133,7 +133,9 @@ public static partial class ActRules
         // Answering another reviewer's request or concern: disagreement there is pushback, whoever sends it.
         var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : default;
         var answersReview = quote.Proposes || quote.Objects;
-        string? denial = null;
+        // "That's a fair point. However, ...": granting a point only to answer it keeps one's own position.
+        var answersPoint = context.SenderIsPatchAuthor ? context.Answers == Answering.Reviewer && !quote.OnlyAsks : answersReview;
+        string? denial = null, granted = null;
         var denialRule = "";
         foreach (var paragraph in Paragraphs(lines, skip))
         {
@@ -146,8 +148,15 @@ public static partial class ActRules
                 Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote, acts);
                 if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) (denial, denialRule) = (sentence, "pushback.answers-review");
                 if (answersReview && denial is null && Rebuttals.DeniesConcern(sentence)) (denial, denialRule) = (sentence, "pushback.denies-concern");
+                if (answersPoint && granted is null && Rebuttals.GrantsThenContrasts(sentence, k + 1 < sentences.Count ? sentences[k + 1] : "")) granted = sentence;
                 first = false;
             }
+        }
+        if (granted is not null && !acts.Any(a => a.Type == ActType.Pushback))
+        {
+            // The grant is no acceptance: it is the "yes" of "yes, but".
+            acts.RemoveAll(a => a.Type == ActType.Acceptance && a.Text == granted);
+            acts.Add(new DetectedAct(ActType.Pushback, granted, null, 0.5, "pushback.yes-but"));
         }
         if (denial is not null && !Rebuttals.Concedes(text) && !acts.Any(a => a.Type is ActType.Acceptance or ActType.Pushback))
             acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, denialRule));
