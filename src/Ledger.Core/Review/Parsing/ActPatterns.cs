@@ -29,8 +29,9 @@ internal static class ActPatterns
     // "I don't think it's harmful / a problem": a negated concern is reassurance, not an objection.
     private const string NegatedConcern = @"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b";
 
-    // "I don't think the variable should be named ..." asks for a change (suggestion.should-not-be), it does not object.
-    private static readonly Regex NotAnObjection = R(NegatedConcern + @"|\bI\s+(?:don't|do\s+not|dont)\s+think\s+(?:\w+\s+){1,6}?should\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b");
+    // "I don't think the variable should be named ..." asks for a change (suggestion.should-not-be), it does not object;
+    // "I don't think things have changed in that respect, right?" asks for confirmation, it gives no verdict.
+    private static readonly Regex NotAnObjectionOrAsks = R(NegatedConcern + @"|\bI\s+(?:don't|do\s+not|dont)\s+think\s+(?:\w+\s+){1,6}?should\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b|,\s*(?:right|correct)\s*\?+\s*$");
 
     // "I was wondering who would trigger that, but as I read below ...": the sender answered it already.
     private static readonly Regex WonderResolved = R(@"^[^?]*,\s+but\s[^?]*$");
@@ -67,7 +68,7 @@ internal static class ActPatterns
         // "There is a race here", "there are two other issues with ...", "This cannot work.", "That doesn't make sense."
         new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the|either|both))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
-            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjection),
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjectionOrAsks),
 
         // Question (beyond a trailing "?", handled in ActRules).
         new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6,
@@ -146,7 +147,8 @@ internal static class ActPatterns
         new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine)|(?:fixed|changed|updated|addressed|renamed|reworded|dropped|removed|squashed)(?:\s+(?:it|that|this|locally|now))?(?:\s+in\s+(?:v\d+|the\s+next\s+(?:version|revision|spin)))?)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true,
             // "Got it, thanks for the information": acknowledging an answer, not taking up a request.
-            Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b")),
+            // "Yeah, I see." understands an explanation; it takes up no request.
+            Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b|^\w+[,.!]*\s+I\s+see\s*[.!]*$")),
         new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|(?:good|nice|great)\s+(?:catch|spot)|well\s+spotted|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.8, CheckNegation: true),
 
@@ -163,7 +165,9 @@ internal static class ActPatterns
         new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
 
         // Direction: policy / scope statements.
-        new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75),
+        new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75,
+            // "let's keep the patch as it is" leaves a change out; it sets no scope.
+            Skip: R(@"\bkeep\s+(?:it|this|that|them|the\s+\w+)\s+(?:as[\s-](?:it\s+)?is|unchanged)\b")),
         new("direction.conservative", ActType.Direction, R(@"\bbe\s+conservative\b|\b(?:do\s+not|don't|not)\s+enable\b|\berr\s+on\s+the\s+side\b"), 0.75),
         new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6,
             // A consequence, not a policy: "we won't be able to restore".
