@@ -175,6 +175,9 @@ internal static class ActPatterns
         // From the patch author answering review, "I'd rather ..." prefers the patch's way: pushback.
         new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6, AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
+        // "That's the way to go", "The right thing to do is to ...": the maintainer names the way forward.
+        new("direction.way-to-go", ActType.Direction, R(@"\b(?:is|seems|looks\s+like)\s+(?:the|a)\s+(?!long\b)(?:\w+\s+)?way\s+(?:to\s+go|forward)\b|\bthe\s+(?:only\s+)?(?:right|correct|proper)\s+(?:thing\s+to\s+do|way\s+to\s+(?:do|fix|handle)\s+(?:this|it|that))\s+is\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\?\s*$")),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
         new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),
         new("direction.lets-not", ActType.Direction, R(@"\blet's\s+not\b|\blet's\s+(?:just\s+)?(?:leave|wait|table|defer)\b"), 0.6),
