@@ -70,6 +70,13 @@ public static partial class Rebuttals
         return ContrastInside().IsMatch(sentence[(m.Index + m.Length)..]) || sentence.Length <= 60 && ContrastOpening().IsMatch(next);
     }
 
+    // The author promises the change: "Sure, will fix.", "Will do.", "Ack, I'll update it in v2.", "Done.", "Fixed, thanks."
+    [GeneratedRegex(@"^(?:(?:sure|ack|ok(?:ay)?|yes|yep|yeah|right|agreed|indeed|good\s+point|thanks)[,.!]*\s*)*(?:(?:I'll|I\s+will|will|we'll)\s+(?:\w+\s+)?(?:fix|change|update|add|drop|remove|rename|do|address|rework|reword|move|split|fold|squash|correct|clean)\b|will\s+do\b|done\b|(?:fixed|changed|updated|added|dropped|removed|renamed|reworded)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Promise();
+
+    /// <summary>The author's answer opens by promising the change asked for (first sentence).</summary>
+    public static bool PromisesChange(string text) => Promise().IsMatch(Opening(text, 1));
+
     /// <summary>The author's answer admits an error in what it quotes (first two sentences).</summary>
     public static bool AdmitsError(string text) => ErrorAdmitted().IsMatch(Opening(text));
 
