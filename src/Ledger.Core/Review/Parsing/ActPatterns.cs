@@ -45,11 +45,11 @@ internal static class ActPatterns
         new("objection.nak", ActType.Objection, R(@"\bNA[CK]K?(?:ed)?\b(?!-by)|\bNacked-by\b", RegexOptions.Compiled), 0.95),
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
-        new("objection.surprised", ActType.Objection, R(@"\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
+        new("objection.surprised", ActType.Objection, R(@"(?<!\bas\s+far\s+as\s+)\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
         new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?|unacceptable)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
-        new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
+        new("objection.concern", ActType.Objection, R(@"(?<!\bas\s+far\s+as\s+)\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
         new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems|does\s+look|does\s+seem|feels|sounds)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards|hacky|fragile|dubious|questionable|fishy|a\s+hack)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
@@ -81,7 +81,9 @@ internal static class ActPatterns
             Skip: R(@"^(?:so\s+|and\s+)?what\s+about\s+(?:the\s+)?(?:other\s+way|opposite|reverse|converse|case|situation|scenario|when|if)\b")),
         new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
         new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
-        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
+            // "For reference, you can refer to the v2 of this patch": a pointer to read, not a change to make.
+            Skip: R(@"\byou\s+(?:could|can|may|might\s+want\s+to)\s+(?:also\s+)?(?:see|refer\s+to|read|find\s+(?:it|them|more|the\s+details))\b")),
         new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:it's|it\s+is)\s+(?:\w+\s+)?better\s+to\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
@@ -171,7 +173,8 @@ internal static class ActPatterns
         new("direction.conservative", ActType.Direction, R(@"\bbe\s+conservative\b|\b(?:do\s+not|don't|not)\s+enable\b|\berr\s+on\s+the\s+side\b"), 0.75),
         new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6,
             // A consequence, not a policy: "we won't be able to restore".
-            Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b")),
+            // Nor a hedge: "Maybe we should not flush the whole memslot here" proposes.
+            Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b|^(?:so\s+)?(?:maybe|perhaps)\b")),
         // From the patch author answering review, "I'd rather ..." prefers the patch's way: pushback.
         new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6, AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),

@@ -102,7 +102,7 @@ public static partial class ActRules
             // "s/VM_FOO/VM_BAR/" in the author's own mail describes what the new version changed; it proposes nothing.
             // Nor does any text the author shows in answer to review ("Got it. Replacing:", "I will have something like below in
             // the next revision:", a diff of the next version): the author reports the next version, the reviewer proposes.
-            if (context.SenderIsPatchAuthor) continue;
+            if (context.SenderIsPatchAuthor || p.Rule == Rewordings.PasteContinuation) continue;
             var type = p.IsCode ? ActType.Suggestion : ActType.Rewording;
             acts.Add(new DetectedAct(type, p.Text.Length > 0 ? p.Text : p.Proposed, p.Proposed, p.Confidence, p.Rule));
             // A spelling fix ("s/uncertainity/uncertainty/", "*corner cases") is a nit as well as a rewording.
