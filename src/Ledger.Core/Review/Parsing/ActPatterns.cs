@@ -59,6 +59,10 @@ internal static class ActPatterns
         // "Why should we care?", "Why would anyone want that?", "But what makes it safe to do this?": a challenge to the patch's
         // reason to exist.
         new("objection.why-bother", ActType.Objection, R(@"^(?:but\s+|and\s+|so\s+|then\s+)?why\s+(?:should|would)\s+(?:we|I|anyone|one|you|KVM|the\s+kernel|userspace)\s+(?:even\s+|ever\s+)?(?:care|bother|want\s+(?:this|that))\b|^(?:but\s+)?what\s+makes\s+(?:it|this|that)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable)\b"), 0.55, Speaker.Reviewer),
+        // "We already have SET_ONE_REG.", "There is already a helper for this": what the patch adds exists (after "Why ...?").
+        new("objection.already-have", ActType.Objection, R(@"^(?:but\s+)?(?:we|KVM|the\s+kernel)\s+already\s+(?:have|has|provide|provides|support|supports|expose|exposes)\s+(?:a|an|the|this|that|it|such)\b|^there(?:'s|\s+is)\s+already\s+(?:a|an)\s+(?:\w+\s+)?(?:helper|function|interface|ioctl|api|mechanism|macro|way|field|register)\b"), 0.45, Speaker.Reviewer),
+        // "I'm not really sure how useful this will be", "I'm not convinced of the value of ...": doubt about the patch's worth.
+        new("objection.doubt-value", ActType.Objection, R(@"\bnot\s+(?:really\s+|entirely\s+|too\s+|so\s+)?(?:sure|convinced)\s+(?:how\s+(?:useful|valuable|helpful)|(?:of\s+)?(?:the\s+)?(?:value|usefulness|benefit)\s+of)\b"), 0.5, Speaker.Reviewer),
         // "There is no guarantee that the ITS will actually write to the memory": what the patch relies on may not hold.
         new("objection.no-guarantee", ActType.Objection, R(@"\bthere(?:'s|\s+is)\s+(?:currently\s+|simply\s+|really\s+|absolutely\s+)?no\s+guarantee\b"), 0.5, Speaker.Reviewer),
         // "That raises questions on the locking", "this raises a concern about ...".
@@ -180,6 +184,9 @@ internal static class ActPatterns
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
         // "That's the way to go", "The right thing to do is to ...": the maintainer names the way forward.
         new("direction.way-to-go", ActType.Direction, R(@"\b(?:is|seems|looks\s+like)\s+(?:the|a)\s+(?!long\b)(?:\w+\s+)?way\s+(?:to\s+go|forward)\b|\bthe\s+(?:only\s+)?(?:right|correct|proper)\s+(?:thing\s+to\s+do|way\s+to\s+(?:do|fix|handle)\s+(?:this|it|that))\s+is\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\?\s*$")),
+        // "We are *required* to handle that", "we need to support this case": what the code must cope with.
+        new("direction.required", ActType.Direction, R(@"\bwe\s+(?:are\s+\*?required\*?\s+to|(?:really\s+)?(?:need|have|must)\s+(?:to\s+)?(?:support|handle|cope\s+with|deal\s+with))\s+(?:this|that|it|these|those|such|the\s+case|this\s+case|both|all)\b"), 0.5, Speaker.Reviewer, CheckNegation: true,
             Skip: R(@"\?\s*$")),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
         new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),
