@@ -92,6 +92,7 @@ internal sealed partial class LineageGenerator
         foreach (var x in composed)
         {
             reply.Truth.Add(x.Fact);
+            if (x.Pending?.Also is { } also) reply.Truth.Add(also);
             if (x.Decision is not null) reply.Truth.Add(x.Decision);
             if (x.Pending is not null) pending.Add(x.Pending);
         }
@@ -140,6 +141,8 @@ internal sealed partial class LineageGenerator
                 var pi = Math.Max(0, patchIdx);
                 var pend = Req(f, 0.4, () => patches[pi].ExtraParagraphs.Add($"Switch to {alt} rather than open-coding the {c.Obj} handling, as suggested in review."), $"Switch to {alt} ({reviewer.FirstName})");
                 pend.Alternative = alt;
+                // "Why not X?" proposes X as much as it asks (the labels' vocabulary): a suggestion too.
+                pend.Also = new ActFact(id, "suggestion", target, null);
                 return new(a, Quoting.SplitLines(paragraphs[r.Number(paragraphs.Count - 1)]).ToList(), text, f, pend);
             }
             case Act.Rewording:

@@ -15,10 +15,10 @@ internal sealed partial class LineageGenerator
             if (p.WillAdopt)
             {
                 p.Apply?.Invoke();
-                p.Fact.Resolution = "addressed";
+                p.Resolve("addressed");
                 if (p.Change is not null && !changes.Contains(p.Change)) changes.Add(p.Change);
             }
-            else p.Fact.Resolution = p.Answered ? "answered" : "not-addressed";
+            else p.Resolve(p.Answered ? "answered" : "not-addressed");
         }
         pending.Clear();
         bool collected = false;

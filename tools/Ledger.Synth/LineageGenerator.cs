@@ -46,6 +46,8 @@ internal sealed partial class LineageGenerator
     sealed class Pending
     {
         public required ActFact Fact;
+        /// <summary>A second act of the same sentence ("Why not X?" asks and proposes X): resolved with the first.</summary>
+        public ActFact? Also;
         public required bool WillAdopt;
         public bool Answered;
         public required int PatchIdx;        // -1: cover
@@ -53,6 +55,12 @@ internal sealed partial class LineageGenerator
         public string? Change;
         public required Person Reviewer;
         public string? Alternative;
+
+        public void Resolve(string status)
+        {
+            Fact.Resolution = status;
+            if (Also is not null) Also.Resolution = status;
+        }
     }
 
     sealed class Grant
@@ -133,7 +141,7 @@ internal sealed partial class LineageGenerator
             previous.Add((v, (lastCover ?? lastPatches[0]).MessageId));
         }
         // No next version: whatever was not answered stays open.
-        foreach (var p in pending) p.Fact.Resolution = p.Answered ? "answered" : "open";
+        foreach (var p in pending) p.Resolve(p.Answered ? "answered" : "open");
         pending.Clear();
         bool reallyApplied = applied && lastVersion > 0 && AppliedNotice(lastVersion);
         foreach (var (fact, act) in directionActs)

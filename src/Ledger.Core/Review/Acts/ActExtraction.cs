@@ -80,8 +80,12 @@ public static class ActExtraction
                 if (!context.SenderIsPatchAuthor)
                 {
                     if (acts[k].Any(a => a.Type is ActType.Objection or ActType.Suggestion or ActType.Rewording or ActType.Nit)) continue;
-                    if (!Rebuttals.AdmitsError(answer.Text)) continue;
-                    acts[k].Add(new DetectedAct(ActType.Objection, Lead(segments[k].Text), null, 0.45, "objection.conceded"));
+                    if (Rebuttals.AdmitsError(answer.Text))
+                        acts[k].Add(new DetectedAct(ActType.Objection, Lead(segments[k].Text), null, 0.45, "objection.conceded"));
+                    // A point with no act of its own that the author promises to act on ("Sure, will fix.", "Will do.") asked for a
+                    // change: a suggestion.
+                    else if (acts[k].Count == 0 && Rebuttals.PromisesChange(answer.Text))
+                        acts[k].Add(new DetectedAct(ActType.Suggestion, Lead(segments[k].Text), null, 0.4, "suggestion.taken-up"));
                 }
                 else
                 {

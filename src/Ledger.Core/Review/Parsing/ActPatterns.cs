@@ -29,8 +29,9 @@ internal static class ActPatterns
     // "I don't think it's harmful / a problem": a negated concern is reassurance, not an objection.
     private const string NegatedConcern = @"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe)\b[^,.;]{0,40}?\b(?:harmful|a\s+(?:big\s+)?(?:problem|issue|concern|deal)|an\s+issue|problematic|dangerous|an?\s+(?:real\s+)?(?:risk|regression)|matters?)\b";
 
-    // "I don't think the variable should be named ..." asks for a change (suggestion.should-not-be), it does not object.
-    private static readonly Regex NotAnObjection = R(NegatedConcern + @"|\bI\s+(?:don't|do\s+not|dont)\s+think\s+(?:\w+\s+){1,6}?should\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b");
+    // "I don't think the variable should be named ..." asks for a change (suggestion.should-not-be), it does not object;
+    // "I don't think things have changed in that respect, right?" asks for confirmation, it gives no verdict.
+    private static readonly Regex NotAnObjectionOrAsks = R(NegatedConcern + @"|\bI\s+(?:don't|do\s+not|dont)\s+think\s+(?:\w+\s+){1,6}?should\s+(?:\w+\s+)?be\s+(?:named|called|in|here|part\s+of|exposed|exported|visible|global|static|public|inline)\b|,\s*(?:right|correct)\s*\?+\s*$");
 
     // "I was wondering who would trigger that, but as I read below ...": the sender answered it already.
     private static readonly Regex WonderResolved = R(@"^[^?]*,\s+but\s[^?]*$");
@@ -44,11 +45,11 @@ internal static class ActPatterns
         new("objection.nak", ActType.Objection, R(@"\bNA[CK]K?(?:ed)?\b(?!-by)|\bNacked-by\b", RegexOptions.Compiled), 0.95),
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
-        new("objection.surprised", ActType.Objection, R(@"\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
+        new("objection.surprised", ActType.Objection, R(@"(?<!\bas\s+far\s+as\s+)\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
         new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?|unacceptable)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"), 0.75),
         new("objection.withdraw-ack", ActType.Objection, R(@"\bwithdraw\w*\s+(?:my\s+)?(?:ack|review|r-?b|reviewed-by|acked-by|tag)|\bretract\w*\s+my\b|\bdrop(?:ping)?\s+my\s+(?:ack|r-?b|reviewed-by|acked-by)"), 0.9, Speaker.Reviewer),
-        new("objection.concern", ActType.Objection, R(@"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
+        new("objection.concern", ActType.Objection, R(@"(?<!\bas\s+far\s+as\s+)\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:concerned|worried|uneasy|not\s+(?:happy|comfortable|convinced))\b|\bmy\s+(?:main\s+|only\s+|biggest\s+)?concern\b"), 0.6,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
         new("objection.wrong", ActType.Objection, R(@"\b(?:this|that|it)\s+(?:is|looks|seems|does\s+look|does\s+seem|feels|sounds)\s+(?:\w+\s+)?(?:wrong|broken|bogus|backwards|hacky|fragile|dubious|questionable|fishy|a\s+hack)\b|\b(?:this|it)\s+(?:can|will|could|may)\s+(?:\w+\s+)?(?:crash|deadlock|race|leak|corrupt|hang|panic|oops)\b"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.5),
@@ -58,6 +59,10 @@ internal static class ActPatterns
         // "Why should we care?", "Why would anyone want that?", "But what makes it safe to do this?": a challenge to the patch's
         // reason to exist.
         new("objection.why-bother", ActType.Objection, R(@"^(?:but\s+|and\s+|so\s+|then\s+)?why\s+(?:should|would)\s+(?:we|I|anyone|one|you|KVM|the\s+kernel|userspace)\s+(?:even\s+|ever\s+)?(?:care|bother|want\s+(?:this|that))\b|^(?:but\s+)?what\s+makes\s+(?:it|this|that)\s+(?:\w+\s+)?(?:safe|correct|ok|okay|right|necessary|acceptable)\b"), 0.55, Speaker.Reviewer),
+        // "We already have SET_ONE_REG.", "There is already a helper for this": what the patch adds exists (after "Why ...?").
+        new("objection.already-have", ActType.Objection, R(@"^(?:but\s+)?(?:we|KVM|the\s+kernel)\s+already\s+(?:have|has|provide|provides|support|supports|expose|exposes)\s+(?:a|an|the|this|that|it|such)\b|^there(?:'s|\s+is)\s+already\s+(?:a|an)\s+(?:\w+\s+)?(?:helper|function|interface|ioctl|api|mechanism|macro|way|field|register)\b"), 0.45, Speaker.Reviewer),
+        // "I'm not really sure how useful this will be", "I'm not convinced of the value of ...": doubt about the patch's worth.
+        new("objection.doubt-value", ActType.Objection, R(@"\bnot\s+(?:really\s+|entirely\s+|too\s+|so\s+)?(?:sure|convinced)\s+(?:how\s+(?:useful|valuable|helpful)|(?:of\s+)?(?:the\s+)?(?:value|usefulness|benefit)\s+of)\b"), 0.5, Speaker.Reviewer),
         // "There is no guarantee that the ITS will actually write to the memory": what the patch relies on may not hold.
         new("objection.no-guarantee", ActType.Objection, R(@"\bthere(?:'s|\s+is)\s+(?:currently\s+|simply\s+|really\s+|absolutely\s+)?no\s+guarantee\b"), 0.5, Speaker.Reviewer),
         // "That raises questions on the locking", "this raises a concern about ...".
@@ -67,7 +72,7 @@ internal static class ActPatterns
         // "There is a race here", "there are two other issues with ...", "This cannot work.", "That doesn't make sense."
         new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the|either|both))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
-            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjection),
+            AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjectionOrAsks),
 
         // Question (beyond a trailing "?", handled in ActRules).
         new("question.wonder", ActType.Question, R(@"\bI\s+(?:was\s+|am\s+|'m\s+)?wondering\b|\bI\s+wonder\b|\bcurious\s+(?:whether|if|why|about|how)\b|\bnot\s+sure\s+(?:why|whether|if|what|how)\b|\bcan\s+you\s+(?:explain|clarify|elaborate)\b"), 0.6,
@@ -80,7 +85,9 @@ internal static class ActPatterns
             Skip: R(@"^(?:so\s+|and\s+)?what\s+about\s+(?:the\s+)?(?:other\s+way|opposite|reverse|converse|case|situation|scenario|when|if)\b")),
         new("suggestion.maybe", ActType.Suggestion, R(@"\b(?:maybe|perhaps)\s+(?:we|you|just|add|use|rename|move|drop|split|make|better|worth|consider|instead|a|an|the|some)\b"), 0.55),
         new("suggestion.please", ActType.Suggestion, R(@"\bplease\s+(?:(?:can|could|would)\s+you\s+)?(?:also\s+|just\s+|do\s+)?(?:add|use|rename|move|drop|remove|split|make|consider|document|update|fix|mention|describe|keep|incorporate|respin|resend|include|explain|reword|rephrase|change|avoid|check|factor|call|put|write|clarify|cc|squash|fold|run|test|convert|replace|report|send|look)\b"), 0.75, Speaker.Reviewer),
-        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true),
+        new("suggestion.you-could", ActType.Suggestion, R(@"\byou\s+(?:could|can\s+just|might\s+want\s+to|may\s+want\s+to|probably\s+want\s+to|should(?:\s+probably)?|need\s+to|must)\b|\byou\s+can\s+(?:simply\s+|also\s+|surely\s+)?(?:reuse|re-use|use|drop|remove|replace|move|fold|squash|get\s+rid|avoid|skip|call)\b"), 0.6, Speaker.Reviewer, CheckNegation: true,
+            // "For reference, you can refer to the v2 of this patch": a pointer to read, not a change to make.
+            Skip: R(@"\byou\s+(?:could|can|may|might\s+want\s+to)\s+(?:also\s+)?(?:see|refer\s+to|read|find\s+(?:it|them|more|the\s+details))\b")),
         new("suggestion.would-be-better", ActType.Suggestion, R(@"\b(?:it|this|that)(?:\s+would|'d|\s+might|\s+may)\s+be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|good|worth|easier|preferable|clearer)\b|\bwould\s+be\s+(?:nice|good|great|better|helpful)\s+(?:to|if)\b|\b(?:it's|it\s+is)\s+(?:\w+\s+)?better\s+to\b|\b(?:might|may|would)\s+be\s+worth\b|\bwould\s+not\s+hurt\b|\bit\s+doesn't\s+hurt\s+to\b"), 0.65),
         new("suggestion.no-need", ActType.Suggestion, R(@"\bno\s+need\s+(?:for|to)\b|\b(?:isn't|is\s+not|not)\s+(?:really\s+|strictly\s+)?(?:needed|necessary|required)\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.6,
@@ -146,7 +153,8 @@ internal static class ActPatterns
         new("acceptance.short", ActType.Acceptance, R(@"^(?:sure|ack|agreed|agree|good|great|perfect|thanks,?\s+will\s+do|yes|yep|yup|yeah|ok(?:ay)?|right|indeed|absolutely|correct|exactly|fair\s+enough|makes\s+sense|good\s+point|good\s+catch|noted|done|will\s+do|got\s+it|understood|true|of\s+course|definitely|sounds\s+(?:good|reasonable|fine)|(?:fixed|changed|updated|addressed|renamed|reworded|dropped|removed|squashed)(?:\s+(?:it|that|this|locally|now))?(?:\s+in\s+(?:v\d+|the\s+next\s+(?:version|revision|spin)))?)(?:\s*[.!,:;)]|\s*$|\s+(?:-|—|thanks|thank|will|I'll|indeed))"), 0.55, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.85, ParagraphStart: true,
             // "Got it, thanks for the information": acknowledging an answer, not taking up a request.
-            Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b")),
+            // "Yeah, I see." understands an explanation; it takes up no request.
+            Skip: R(@"\bthanks?\s+(?:you\s+)?(?:a\s+lot\s+)?for\s+(?:the\s+|your\s+|this\s+)?(?:information|info|explanation|clarification|details|pointers?|answer|reply|context|background)\b|^\w+[,.!]*\s+I\s+see\s*[.!]*$")),
         new("acceptance.agree", ActType.Acceptance, R(@"\b(?:good\s+point|(?:good|nice|great)\s+(?:catch|spot)|well\s+spotted|makes\s+(?:perfect\s+)?sense|fair\s+enough|I\s+(?:fully\s+|completely\s+)?agree|agreed|you(?:'re|\s+are)\s+right|point\s+taken|sounds\s+good|works\s+for\s+me|happy\s+with\s+(?:that|this))\b"), 0.65, Speaker.Author,
             AuthorType: ActType.Acceptance, AuthorConfidence: 0.8, CheckNegation: true),
 
@@ -163,14 +171,23 @@ internal static class ActPatterns
         new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
 
         // Direction: policy / scope statements.
-        new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75),
+        new("direction.keep-to", ActType.Direction, R(@"\b(?:let's|let\s+us|we\s+should|we'll|I'd|should|must|if\s+we)\s+(?:just\s+|only\s+)?(?:keep|limit|restrict|stick|confine)\b|\b(?:keep|limit|restrict)\s+(?:it|this|that|them)\s+(?:only\s+)?to\b"), 0.75,
+            // "let's keep the patch as it is" leaves a change out; it sets no scope.
+            Skip: R(@"\bkeep\s+(?:it|this|that|them|the\s+\w+)\s+(?:as[\s-](?:it\s+)?is|unchanged)\b")),
         new("direction.conservative", ActType.Direction, R(@"\bbe\s+conservative\b|\b(?:do\s+not|don't|not)\s+enable\b|\berr\s+on\s+the\s+side\b"), 0.75),
         new("direction.should-not", ActType.Direction, R(@"\bwe\s+(?:should\s+not|shouldn't|must\s+not|mustn't|won't|will\s+not|don't\s+want\s+to)\b|\bwe\s+(?:cannot|can't|can\s+not)\s+(?:\w+\s+)?(?:relax|allow|generali[sz]e|enable|accept|take|merge|support|expose|extend)\b"), 0.6,
             // A consequence, not a policy: "we won't be able to restore".
-            Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b")),
+            // Nor a hedge: "Maybe we should not flush the whole memslot here" proposes.
+            Skip: R(@"\bwe\s+(?:won't|will\s+not|wouldn't|would\s+not)\s+(?:\w+\s+)?(?:be\s+able|have|need|get|see|know)\b|^(?:so\s+)?(?:maybe|perhaps)\b")),
         // From the patch author answering review, "I'd rather ..." prefers the patch's way: pushback.
         new("direction.rather", ActType.Direction, R(@"\bI(?:'d|\s+would)\s+(?:much\s+)?rather\b"), 0.6, AuthorType: ActType.Pushback, AuthorConfidence: 0.6),
         new("direction.for-now", ActType.Direction, R(@"\bfor\s+now\b|\bfor\s+the\s+time\s+being\b|\buntil\s+(?:we|there\s+is|someone)\b"), 0.55),
+        // "That's the way to go", "The right thing to do is to ...": the maintainer names the way forward.
+        new("direction.way-to-go", ActType.Direction, R(@"\b(?:is|seems|looks\s+like)\s+(?:the|a)\s+(?!long\b)(?:\w+\s+)?way\s+(?:to\s+go|forward)\b|\bthe\s+(?:only\s+)?(?:right|correct|proper)\s+(?:thing\s+to\s+do|way\s+to\s+(?:do|fix|handle)\s+(?:this|it|that))\s+is\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\?\s*$")),
+        // "We are *required* to handle that", "we need to support this case": what the code must cope with.
+        new("direction.required", ActType.Direction, R(@"\bwe\s+(?:are\s+\*?required\*?\s+to|(?:really\s+)?(?:need|have|must)\s+(?:to\s+)?(?:support|handle|cope\s+with|deal\s+with))\s+(?:this|that|it|these|those|such|the\s+case|this\s+case|both|all)\b"), 0.5, Speaker.Reviewer, CheckNegation: true,
+            Skip: R(@"\?\s*$")),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
         new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),
         new("direction.lets-not", ActType.Direction, R(@"\blet's\s+not\b|\blet's\s+(?:just\s+)?(?:leave|wait|table|defer)\b"), 0.6),

@@ -19,7 +19,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch, Answ
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "5";
+    public const string Version = "6";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
@@ -38,7 +38,7 @@ public static partial class ActRules
 
     // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?"). "Wouldn't it be
     // easier to ...?" asks for a change wherever it stands ("You've probably thought it through, but wouldn't it be ...?").
-    [GeneratedRegex(@"(?:^(?:\w+,\s+)?|\b(?:but|and|so|or)\s+)(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+(?:you|we)\s+(?:please\s+)?(?:try\s+to\s+)?(?:also\s+|just\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider|clarify|call|name|keep|reuse|simplify|convert|factor|replace|turn|avoid)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^(?:\w+,\s+)?|\b(?:but|and|so|or)\s+)(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+(?:you|we)\s+(?:please\s+)?(?:try\s+to\s+)?(?:also\s+|just\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider|clarify|call|name|keep|reuse|simplify|convert|factor|replace|turn|avoid)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:but\s+|so\s+)?(?:is\s+there\s+)?any\s+(?:good\s+|particular\s+)?reason\s+(?:not\s+)?to\s+[^?]{3,120}\b(?:instead\s+of|rather\s+than)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestQuestion();
 
     // "pgprot_writecombine() ?", "s2_pte_cacheable?": a lone identifier or call with a question mark.
@@ -102,7 +102,7 @@ public static partial class ActRules
             // "s/VM_FOO/VM_BAR/" in the author's own mail describes what the new version changed; it proposes nothing.
             // Nor does any text the author shows in answer to review ("Got it. Replacing:", "I will have something like below in
             // the next revision:", a diff of the next version): the author reports the next version, the reviewer proposes.
-            if (context.SenderIsPatchAuthor) continue;
+            if (context.SenderIsPatchAuthor || p.Rule == Rewordings.PasteContinuation) continue;
             var type = p.IsCode ? ActType.Suggestion : ActType.Rewording;
             acts.Add(new DetectedAct(type, p.Text.Length > 0 ? p.Text : p.Proposed, p.Proposed, p.Confidence, p.Rule));
             // A spelling fix ("s/uncertainity/uncertainty/", "*corner cases") is a nit as well as a rewording.
@@ -133,7 +133,9 @@ public static partial class ActRules
         // Answering another reviewer's request or concern: disagreement there is pushback, whoever sends it.
         var quote = context.Answers == Answering.Reviewer ? Rebuttals.ReadQuote(segment.QuotedContext ?? "", context.QuotesPatch) : default;
         var answersReview = quote.Proposes || quote.Objects;
-        string? denial = null;
+        // "That's a fair point. However, ...": granting a point only to answer it keeps one's own position.
+        var answersPoint = context.SenderIsPatchAuthor ? context.Answers == Answering.Reviewer && !quote.OnlyAsks : answersReview;
+        string? denial = null, granted = null;
         var denialRule = "";
         foreach (var paragraph in Paragraphs(lines, skip))
         {
@@ -146,8 +148,15 @@ public static partial class ActRules
                 Match(sentence, first, k + 1 < sentences.Count ? sentences[k + 1] : "", context, quotesCode, quote, acts);
                 if (answersReview && denial is null && Rebuttals.Disagrees(sentence)) (denial, denialRule) = (sentence, "pushback.answers-review");
                 if (answersReview && denial is null && Rebuttals.DeniesConcern(sentence)) (denial, denialRule) = (sentence, "pushback.denies-concern");
+                if (answersPoint && granted is null && Rebuttals.GrantsThenContrasts(sentence, k + 1 < sentences.Count ? sentences[k + 1] : "")) granted = sentence;
                 first = false;
             }
+        }
+        if (granted is not null && !acts.Any(a => a.Type == ActType.Pushback))
+        {
+            // The grant is no acceptance: it is the "yes" of "yes, but".
+            acts.RemoveAll(a => a.Type == ActType.Acceptance && a.Text == granted);
+            acts.Add(new DetectedAct(ActType.Pushback, granted, null, 0.5, "pushback.yes-but"));
         }
         if (denial is not null && !Rebuttals.Concedes(text) && !acts.Any(a => a.Type is ActType.Acceptance or ActType.Pushback))
             acts.Add(new DetectedAct(ActType.Pushback, denial, null, 0.5, denialRule));

@@ -47,6 +47,36 @@ public static partial class Rebuttals
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|ah|oh|right|hmm+|yes|yeah|well)[,.!]*\s*)?(?:fair\s+enough|(?:that\s+|it\s+)?makes\s+(?:perfect\s+|total\s+)?sense|point\s+taken|I\s+(?:see|stand\s+corrected)\b|(?:it's|that's|it\s+is|that\s+is)\s+fine\s+(?:as\s+it\s+is|as\s+is|then|by\s+me)|no\s+need\s+to\s+change|fine\s+by\s+me|I'm\s+(?:fine|ok|okay|happy)\s+with\s+(?:that|this|it|keeping))", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerAccepted();
 
+    // A point granted only to be answered: "That's a fair point. However, ...", "True, but ...", "I mostly agree. However, ...".
+    [GeneratedRegex(@"^(?:(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+(?:a\s+)?(?:\w+\s+)?(?:fair|good|valid|reasonable|legitimate)\s+(?:point|question|concern|argument)|I\s+(?:mostly|partly|partially|largely|somewhat|broadly|generally)\s+agree|I\s+(?:do\s+)?(?:see|understand|get)\s+(?:your|the)\s+(?:point|concern|worry|argument)|(?:I\s+)?agree(?:d)?|fair\s+enough|true|granted|point\s+taken)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Granted();
+
+    // What turns the granted point around: "..., but", "; however", or a next sentence opening "However", "But", "That said".
+    [GeneratedRegex(@"[,;]\s*(?:but|however|though|yet)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContrastInside();
+
+    [GeneratedRegex(@"^(?:however|but|that\s+said|still|nevertheless|nonetheless|even\s+so)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ContrastOpening();
+
+    /// <summary>
+    /// The sentence grants the point it answers and the same or the next sentence turns it around ("That's a fair point. However,
+    /// no existing userspace will work ..."): a "yes, but" that keeps the answerer's own position.
+    /// </summary>
+    public static bool GrantsThenContrasts(string sentence, string next)
+    {
+        var m = Granted().Match(sentence);
+        if (!m.Success) return false;
+        // A long sentence followed by "But ..." argues on its own; the grant must be the short sentence before the turn.
+        return ContrastInside().IsMatch(sentence[(m.Index + m.Length)..]) || sentence.Length <= 60 && ContrastOpening().IsMatch(next);
+    }
+
+    // The author promises the change: "Sure, will fix.", "Will do.", "Ack, I'll update it in v2.", "Done.", "Fixed, thanks."
+    [GeneratedRegex(@"^(?:(?:sure|ack|ok(?:ay)?|yes|yep|yeah|right|agreed|indeed|good\s+point|thanks)[,.!]*\s*)*(?:(?:I'll|I\s+will|will|we'll)\s+(?:\w+\s+)?(?:fix|change|update|add|drop|remove|rename|do|address|rework|reword|move|split|fold|squash|correct|clean)\b|will\s+do\b|done\b|(?:fixed|changed|updated|added|dropped|removed|renamed|reworded)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Promise();
+
+    /// <summary>The author's answer opens by promising the change asked for (first sentence).</summary>
+    public static bool PromisesChange(string text) => Promise().IsMatch(Opening(text, 1));
+
     /// <summary>The author's answer admits an error in what it quotes (first two sentences).</summary>
     public static bool AdmitsError(string text) => ErrorAdmitted().IsMatch(Opening(text));
 

@@ -30,6 +30,11 @@ public static partial class Rewordings
     [GeneratedRegex(@"[;{}]\s*$|\w\s*=\s*[\w(]|^(?:diff --git|index [0-9a-f]|@@ )|^\s*#\s*(?:define|include|if|endif|else)|^[+\-@]|==|!=|->|&&|\|\||^\s*(?:if|for|while|return|switch|case)\b.*[(;]|\w\(.*\)\s*[;{]?\s*$")]
     private static partial Regex CodeLine();
 
+    // A line of a pasted diff or of C cut by a wrap: a hunk header, a +/- line (not a "- " bullet or "--" rule), or a line ending
+    // inside an expression.
+    [GeneratedRegex(@"^(?:@@ |diff --git |index [0-9a-f]|[+\-](?:\t|(?=[^\s+\-])))|[;{}(|&=]\s*$")]
+    private static partial Regex PastedCodeLine();
+
     [GeneratedRegex(@"^\s*(?:https?://|\[\d+\]|[\w./-]+\.[ch]\b)")]
     private static partial Regex ReferenceLine();
 
@@ -56,6 +61,9 @@ public static partial class Rewordings
         var lines = block.Where(l => l.Trim().Length > 0).ToList();
         return lines.Count > 0 && lines.Count(IsLogLine) * 3 >= lines.Count;
     }
+
+    /// <summary>The rule of a block that only continues pasted code: its lines are not prose, and it proposes nothing.</summary>
+    public const string PasteContinuation = "paste-continuation";
 
     public static IReadOnlyList<ProposedWording> Find(string text)
     {
@@ -101,6 +109,13 @@ public static partial class Rewordings
             if (IsLog(block)) continue;
             var codeLines = block.Count(l => CodeLine().IsMatch(l.Trim()));
             var isCode = !isComment && codeLines * 3 >= nonBlank;
+            // An indented line right after a line of pasted code or diff continues it (a mail client wrapped "int kvm_handle(struct
+            // kvm_vcpu\n *vcpu)"): it is part of the paste, no proposal of its own (kept only so that it is not read as prose).
+            if (!isCode && intro >= 0 && intro == start - 1 && PastedCodeLine().IsMatch(lines[intro]))
+            {
+                result.Add(new ProposedWording(PasteContinuation, introText, body, 0, true, start, end));
+                continue;
+            }
             var cued = Cue().IsMatch(introText);
             var colon = introText.EndsWith(':');
             // Hanging indents of a list item ("1) foo\n   bar") and bullet lists are structure, not wording.

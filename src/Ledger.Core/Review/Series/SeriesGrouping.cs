@@ -31,11 +31,13 @@ public static class SeriesGrouping
     private static string GroupKey(MailIndex index, MailView patch, Dictionary<string, MailView> covers)
     {
         var s = patch.Subject;
-        if (s.Total <= 1) return "single:" + patch.Key;
+        // "[PATCH v2 1/1]" may still sit under its own "[PATCH v2 0/1]" cover letter; a bare "[PATCH]" never does.
+        if (s.Total < 1) return "single:" + patch.Key;
         foreach (var ancestor in index.Ancestors(patch))
             if (covers.ContainsKey(ancestor.Key) && ancestor.Subject.Version == s.Version && ancestor.Subject.Total == s.Total
                 && ancestor.Mail.FromAddress == patch.Mail.FromAddress)
                 return ancestor.Key;
+        if (s.Total == 1) return "single:" + patch.Key;
         // No cover: git send-email gives every patch of a posting the same first References entry (1/n, a missing cover,
         // a pull request, or the earlier version it was sent in reply to); 1/n itself, when it starts the thread, has none.
         var root = patch.Mail.References.Count > 0 ? Archive.MessageIds.Key(patch.Mail.References[0]) : patch.Key;

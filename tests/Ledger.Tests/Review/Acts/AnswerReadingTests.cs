@@ -82,4 +82,15 @@ public class AnswerReadingTests
             "> The open-coded version is what every other walker does.\n\nNo, the stage-1 walker uses the helper already.\n", "a1@x", 3);
         Assert.Contains(ActsOf([Patch, review, answer, disputed], "a1@x"), a => a.Type == ActType.Pushback && a.Rule == "pushback.disputed");
     }
+
+    [Fact]
+    public void APointTheAuthorPromisesToActOnAskedForAChange()
+    {
+        var review = Mail("r1@x", Reviewer, "Re: [PATCH] kvm: fix the walker",
+            "> +\tdata->addr = ALIGN(data->addr, size);\n\nThe comment above still talks about the old walker.\n", "p1@x", 1);
+        var answer = Mail("a1@x", Author, "Re: [PATCH] kvm: fix the walker",
+            "> The comment above still talks about the old walker.\n\nSure, will fix.\n", "r1@x", 2);
+        Assert.DoesNotContain(ActsOf([Patch, review], "r1@x"), a => a.Type == ActType.Suggestion);
+        Assert.Contains(ActsOf([Patch, review, answer], "r1@x"), a => a.Type == ActType.Suggestion && a.Rule == "suggestion.taken-up");
+    }
 }

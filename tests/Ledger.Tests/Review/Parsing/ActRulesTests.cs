@@ -88,6 +88,8 @@ public class ActRulesTests
     [InlineData("LGTM", ActType.Praise, "praise.lgtm")]
     [InlineData("Let's keep it to PCIe for now.", ActType.Direction, "direction.keep-to")]
     [InlineData("I'd rather keep this out of the core code.", ActType.Direction, "direction.rather")]
+    [InlineData("I think sanitising the registers is the way to go.", ActType.Direction, "direction.way-to-go")]
+    [InlineData("The right thing to do is to change the locking first.", ActType.Direction, "direction.way-to-go")]
     public void ReviewerPhrases(string text, ActType type, string rule) =>
         Assert.Contains(Acts(text, Reviewer), a => a.Type == type && a.Rule == rule);
 
@@ -240,4 +242,16 @@ public class ActRulesTests
         Assert.Empty(Rewordings.Find(log));
         Assert.DoesNotContain(Acts("arch/arm64/kvm/mmu.c:123:5: error: use of undeclared identifier, please fix", Reviewer), a => a.Type == ActType.Suggestion);
     }
+
+    [Fact]
+    public void KeepingThePatchAsItIsSetsNoDirection() =>
+        Assert.DoesNotContain(Acts("In the end, let's keep the patch as it is.", Reviewer), a => a.Type == ActType.Direction);
+
+    [Fact]
+    public void UnderstandingIsNoAcceptance() =>
+        Assert.DoesNotContain(Acts("Yeah, I see.", new ActContext(true, true, Answering.Reviewer)), a => a.Type == ActType.Acceptance);
+
+    [Fact]
+    public void ADoubtEndingInRightAsksForConfirmation() =>
+        Assert.DoesNotContain(Acts("I don't think things have changed in that respect, right?", Reviewer), a => a.Type == ActType.Objection);
 }

@@ -58,4 +58,23 @@ public class RebuttalsTests
     [InlineData("No PCIe system has ever done prefetch.")] // a determiner, not a denial
     [InlineData("I don't think we looked into it.")] // a hedge
     public void NotADenial(string sentence) => Assert.False(Rebuttals.Disagrees(sentence));
+
+    [Theory]
+    [InlineData("Please use a helper for the alignment here.", "That's a fair point. However, no existing userspace relies on it.")]
+    [InlineData("This is not safe without FWB.", "True, but FWB is mandatory on every system that runs this.")]
+    [InlineData("Please use a helper for the alignment here.", "I agree this would work, but the result would be harder to read.")]
+    public void GrantingAPointToTurnItAroundIsPushback(string quoted, string text)
+    {
+        var acts = Answer(quoted, text, AuthorToReviewer);
+        Assert.Contains(acts, a => a.Type == ActType.Pushback && a.Rule == "pushback.yes-but");
+        Assert.DoesNotContain(acts, a => a.Type == ActType.Acceptance);
+    }
+
+    [Fact]
+    public void AGrantWithoutATurnIsAcceptance()
+    {
+        var acts = Answer("Please use a helper for the alignment here.", "Fair enough, I'll use the helper.", AuthorToReviewer);
+        Assert.DoesNotContain(acts, a => a.Type == ActType.Pushback);
+        Assert.Contains(acts, a => a.Type == ActType.Acceptance);
+    }
 }
