@@ -13,11 +13,11 @@ using Weasel.Core;
 namespace Ledger.Projecting;
 
 /// <summary>
-/// Rebuilds both projections by folding their events straight from the event table: one ordered read per projection
-/// (lineage events by stream, decision events by decision id), the same pure When() folds the inline projections
-/// apply, and the documents written back by Marten's bulk insert (COPY) 500 at a time. Only the projections'
-/// own event types are read, never the archived mail, and memory holds two batches of documents (one folding, one being written) whatever the ledger's
-/// size. Marten's projection daemon did the same job several times slower: it pages every event through its
+/// Rebuilds both projections by folding their events straight from the event table: ordered reads (lineage events by
+/// stream, in two halves; decision events by decision id), the same pure When() folds the inline projections apply, and
+/// the documents written back by Marten's bulk insert (COPY) 500 at a time. Each fold reads only the event types it
+/// applies, never the archived mail, and holds two batches of documents (one folding, one being written) whatever the
+/// ledger's size. Marten's projection daemon did the same job several times slower: it pages every event through its
 /// own pipeline and stores the documents by upsert.
 /// </summary>
 public static class ProjectionRebuild
