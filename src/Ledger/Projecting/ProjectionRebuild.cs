@@ -47,42 +47,52 @@ public static class ProjectionRebuild
         // Secondary indexes (the lineage document's GIN above all) are dropped for the load and built again in one pass
         // from their own definitions: building an index over the loaded rows is far cheaper than growing it row by row.
         var indexes = await SecondaryIndexesAsync(conn, ct);
-        foreach (var (name, _) in indexes) await ExecAsync(conn, $"drop index {Schema}.{name}", ct);
+        foreach (var (name, _, _) in indexes) await ExecAsync(conn, $"drop index {Schema}.{name}", ct);
         Trace($"truncated, {indexes.Count} indexes dropped", clock);
         // The folds read, fold and write disjoint sets of documents side by side. Lineages are split in two halves by a
         // hash of their stream: they are the larger fold, and three folds keep both cores busy to the end where two left
         // one core idle for the last third of the run.
         var lineageFolds = Enumerable.Range(0, LineageParts).Select(part => Traced(FoldAsync(store, types,
             $"select stream_id, type, data from {Schema}.mt_events where type = any(@types) and hashtext(stream_id) & {LineageParts - 1} = {part} order by stream_id, version", lineageTypes,
-            id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct), $"lineages (part {part + 1} of {LineageParts}) folded and written", clock));
+            id => new SeriesLineage { Id = id }, (doc, e) => doc.When(e), ct), $"lineages (part {part + 1} of {LineageParts}) folded and written", clock)).ToList();
         var decisionFold = Traced(FoldAsync(store, types,
             $"select data ->> 'DecisionId', type, data from {Schema}.mt_events where type = any(@types) order by data ->> 'DecisionId', seq_id", decisionTypes,
             id => new DecisionRationale { Id = id }, (doc, e) => doc.When(e), ct), "decisions folded and written", clock);
-        await Task.WhenAll([.. lineageFolds, decisionFold]);
+        // A table's indexes are built as soon as its folds are done, beside whatever fold is still running.
+        await Task.WhenAll(
+            ThenIndexAsync(Task.WhenAll(lineageFolds), "mt_doc_serieslineage"),
+            ThenIndexAsync(decisionFold, "mt_doc_decisionrationale"));
         await ExecAsync(conn, SearchIndex.DeleteOrphansSql, ct);
-        foreach (var (name, definition) in indexes)
-        {
-            await ExecAsync(conn, definition, ct);
-            Trace($"index {name} built", clock);
-        }
         return clock.Elapsed;
+
+        async Task ThenIndexAsync(Task folds, string table)
+        {
+            await folds;
+            await using var own = store.Storage.Database.CreateConnection();
+            await own.OpenAsync(ct);
+            foreach (var (name, _, definition) in indexes.Where(i => i.Table == table))
+            {
+                await ExecAsync(own, definition, ct);
+                Trace($"index {name} built", clock);
+            }
+        }
     }
 
     private static readonly bool Tracing = Environment.GetEnvironmentVariable("LEDGER_TRACE") is { Length: > 0 };
     private static async Task Traced(Task work, string line, Stopwatch clock) { await work; Trace(line, clock); }
     private static void Trace(string line, Stopwatch clock) { if (Tracing) Console.Error.WriteLine($"[rebuild] {clock.Elapsed.TotalSeconds,7:F1} s  {line}"); }
 
-    private static async Task<List<(string Name, string Definition)>> SecondaryIndexesAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<List<(string Name, string Table, string Definition)>> SecondaryIndexesAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        var found = new List<(string, string)>();
+        var found = new List<(string, string, string)>();
         await using var cmd = new NpgsqlCommand("""
-            select i.indexname, i.indexdef from pg_indexes i
+            select i.indexname, i.tablename, i.indexdef from pg_indexes i
             join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
             where i.schemaname = @schema and i.tablename in ('mt_doc_serieslineage', 'mt_doc_decisionrationale') and not x.indisprimary and not x.indisunique
             """, conn);
         cmd.Parameters.AddWithValue("schema", Schema);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetString(1)));
+        while (await reader.ReadAsync(ct)) found.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         return found;
     }
 
