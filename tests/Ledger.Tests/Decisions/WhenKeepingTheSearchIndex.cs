@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json;
 using Bogus;
 using Ledger.Projecting;
 using Ledger.Projections.Decisions;
@@ -57,6 +59,52 @@ public sealed class WhenKeepingTheSearchIndex(LedgerDatabase db)
         Assert.NotEqual(written, await RowVersionAsync("D-2"));
         Assert.Equal(["D-1", "D-2"], (await WhyAsync("frobnicator")).Order().ToList());
         Assert.Equal(["D-2"], await WhyAsync("GIC"));
+    }
+
+    /// <summary>A ledger made by the previous release: search rows without a hash, kept by a per-row trigger whose row function returns the table's type.</summary>
+    [Fact]
+    public async Task a_ledger_with_the_older_search_table_is_migrated_on_first_use()
+    {
+        await db.ImportedVfioThread();
+        await db.ScalarAsync("""
+            drop trigger decision_search_inserted on ledger.mt_doc_decisionrationale;
+            drop trigger decision_search_updated on ledger.mt_doc_decisionrationale;
+            drop trigger decision_search_deleted on ledger.mt_doc_decisionrationale;
+            drop table ledger.decision_search;
+            create table ledger.decision_search (id varchar primary key, search tsvector not null, head tsvector not null, weight real not null);
+            create function ledger.decision_search_row(id varchar, data jsonb) returns ledger.decision_search language sql immutable as $$
+              select id, to_tsvector('english', coalesce(data ->> 'SearchText', '')), to_tsvector('english', coalesce(data ->> 'Title', '')), 0::real $$;
+            create function ledger.decision_search_sync() returns trigger language plpgsql as $$
+            begin
+              if tg_op = 'DELETE' then delete from ledger.decision_search where id = old.id; return old; end if;
+              insert into ledger.decision_search select * from ledger.decision_search_row(new.id, new.data)
+                on conflict (id) do update set search = excluded.search, head = excluded.head, weight = excluded.weight;
+              return new;
+            end $$;
+            create trigger decision_search_sync after insert or update or delete on ledger.mt_doc_decisionrationale
+              for each row execute function ledger.decision_search_sync();
+            select 1
+            """);
+
+        // A new process, as after an upgrade: its first use of the index migrates the table and fills it from the documents.
+        var (exit, output) = await LedgerProcessAsync("why", "vfio-platform", "--format", "json");
+        Assert.True(exit == 0, output);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetArrayLength() > 0, output);
+        Assert.Equal(await db.ScalarAsync("select count(*) from ledger.mt_doc_decisionrationale"),
+            await db.ScalarAsync("select count(*) from ledger.decision_search where hash is not null"));
+        Assert.Equal(0, await db.ScalarAsync("select count(*) from pg_trigger where tgname = 'decision_search_sync'"));
+        Assert.Equal(3, await db.ScalarAsync("select count(*) from pg_trigger where tgname like 'decision_search_%'"));
+    }
+
+    private async Task<(int Exit, string Output)> LedgerProcessAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ledger.dll"), "--db", db.ConnectionString }.Concat(args)) psi.ArgumentList.Add(arg);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     [Fact]
