@@ -117,26 +117,36 @@ public static class ProjectionRebuild
         T? doc = null;
         string? key = null;
         Task? writing = null;
-        while (await reader.ReadAsync(ct))
+        try
         {
-            var id = reader.GetString(0);
-            if (id != key)
+            while (await reader.ReadAsync(ct))
             {
-                if (doc is not null) batch.Add(doc);
-                if (batch.Count >= BatchSize || batchEvents >= BatchEvents)
+                var id = reader.GetString(0);
+                if (id != key)
                 {
-                    // Written while the next batch is folded, at most one write in flight: reading and folding on the
-                    // client overlap with the server storing the last batch, and memory holds two batches at most.
-                    if (writing is not null) await writing;
-                    writing = store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
-                    batch = new List<T>(BatchSize);
-                    batchEvents = 0;
+                    if (doc is not null) batch.Add(doc);
+                    if (batch.Count >= BatchSize || batchEvents >= BatchEvents)
+                    {
+                        // Written while the next batch is folded, at most one write in flight: reading and folding on the
+                        // client overlap with the server storing the last batch, and memory holds two batches at most.
+                        if (writing is not null) await writing;
+                        writing = store.BulkInsertDocumentsAsync(batch, BulkInsertMode.InsertsOnly, BatchSize, ct);
+                        batch = new List<T>(BatchSize);
+                        batchEvents = 0;
+                    }
+                    key = id;
+                    doc = create(id);
                 }
-                key = id;
-                doc = create(id);
+                apply(doc!, serializer.FromJson(types[reader.GetString(1)], reader, 2));
+                batchEvents++;
             }
-            apply(doc!, serializer.FromJson(types[reader.GetString(1)], reader, 2));
-            batchEvents++;
+        }
+        catch
+        {
+            // The read or a fold failed: let the write in flight finish and observe it (a failure of its own is
+            // secondary), so no batch is still being written when the rebuild reports the error.
+            if (writing is not null) await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
         if (doc is not null) batch.Add(doc);
         if (writing is not null) await writing;

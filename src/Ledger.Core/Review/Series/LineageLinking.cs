@@ -79,9 +79,13 @@ public static partial class LineageLinking
         return versions.GroupBy(v => Find(v.Id)).Select(g => new Lineage(g.ToList(), links)).ToList();
     }
 
-    /// <summary>A lineage has one posting per version number, or a resend of it: a join that breaks that is refused.</summary>
+    /// <summary>
+    /// A lineage has one posting per version number, or a resend of it, and one repository: a join that breaks either is
+    /// refused. An author often posts the kernel series and its kvmtool or kvm-unit-tests companion under one title.
+    /// </summary>
     private static bool CanJoin(List<SeriesVersion> a, List<SeriesVersion> b, Dictionary<SeriesVersion, Titles> titles)
     {
+        if (a[0].Project != b[0].Project) return false;
         foreach (var x in a)
             foreach (var y in b)
                 if (x.Version == y.Version && Words.Jaccard(titles[x].Main.Words, titles[y].Main.Words) < ResendThreshold) return false;

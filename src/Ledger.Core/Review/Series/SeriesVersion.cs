@@ -14,6 +14,8 @@ public sealed class SeriesVersion(string id, int version, MailView? cover, List<
     public string Author => First.Person;
     public DateTimeOffset Date => Patches.Select(p => p.Date).Append(First.Date).Min();
     public string Title => First.Subject.Title;
+    /// <summary>The repository this posting is for: "" for the kernel (see <see cref="Parsing.SubjectInfo.Project"/>).</summary>
+    public string Project => First.Subject.Project;
     public IEnumerable<MailView> Postings => Cover is null ? Patches : Patches.Prepend(Cover);
     public IEnumerable<string> Titles => Postings.Select(p => p.Subject.Title);
 

@@ -69,6 +69,36 @@ public class SubjectsTests
         Assert.Equal(reply, s.IsReply);
     }
 
+    [Theory]
+    [InlineData("[PATCH RFCv2 1/9] arm64: probe", 2, true)]
+    [InlineData("[RFC-v3 PATCH] arm64: probe", 3, true)]
+    [InlineData("[PATCH V5 (RESEND) 0/4] arm64: probe", 5, false)]
+    public void RfcAndResendSpellings(string subject, int version, bool rfc)
+    {
+        var s = Subjects.Parse(subject);
+        Assert.Equal((version, rfc), (s.Version, s.IsRfc));
+        Assert.Equal(subject.Contains("RESEND"), s.IsResend);
+        Assert.Empty(s.Tags);
+    }
+
+    [Theory]
+    [InlineData("[PATCH stable v4.9] arm64: entry: place an SB sequence", 1, "v4.9")]
+    [InlineData("[PATCH stable v4.9 v2] arm64: entry: place an SB sequence", 2, "v4.9")]
+    [InlineData("[PATCH stable 4.19.y] arm64: entry: place an SB sequence", 1, "4.19.y")]
+    public void A_stable_branch_is_no_version(string subject, int version, string branch)
+    {
+        var s = Subjects.Parse(subject);
+        Assert.Equal(version, s.Version);
+        Assert.Contains(branch, s.Tags);
+        Assert.Equal("", s.Project);
+    }
+
+    [Theory]
+    [InlineData("[kvm-unit-tests PATCH v2 1/8] arm64: microbench", "kvm-unit-tests")]
+    [InlineData("[PATCH kvmtool 1/9] linux/err.h: add an include", "kvmtool")]
+    [InlineData("[PATCH net-next v2 3/5] net: tweak", "")]
+    public void The_repository_a_patch_is_for(string subject, string project) => Assert.Equal(project, Subjects.Parse(subject).Project);
+
     [Fact]
     public void PatchvNGluedVersion() => Assert.Equal(2, Subjects.Parse("[PATCHv2 2/3] foo").Version);
 

@@ -1,0 +1,60 @@
+using System.Text;
+using Ledger.Core.Archive;
+using Ledger.Core.Review.Series;
+using Ledger.Core.Review.Threads;
+
+namespace Ledger.Tests.Review.Series;
+
+public class LineageLinkingTests
+{
+    private static ParsedMail Mail(string id, string subject, string? inReplyTo, int day)
+    {
+        var headers = new StringBuilder()
+            .Append("From: A <author@example.org>\r\n")
+            .Append($"Subject: {subject}\r\n")
+            .Append($"Message-ID: <{id}>\r\n")
+            .Append($"Date: Mon, {day:00} Nov 2021 10:00:00 +0000\r\n");
+        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
+        var raw = Encoding.UTF8.GetBytes(headers + "\r\nText.\r\n\r\nSigned-off-by: A <author@example.org>\r\n---\r\n");
+        return ((MailReading.Read)MailParser.Parse(raw)).Mail;
+    }
+
+    /// <summary>A cover and two patches threaded under it, posted on one day.</summary>
+    private static IEnumerable<ParsedMail> Posting(string prefix, string id, string title, int day) =>
+    [
+        Mail($"{id}-0@x", $"[{prefix} 0/2] {title}", null, day),
+        Mail($"{id}-1@x", $"[{prefix} 1/2] arm64: record the PMU of each CPU", $"{id}-0@x", day),
+        Mail($"{id}-2@x", $"[{prefix} 2/2] arm64: let userspace pick the PMU", $"{id}-0@x", day),
+    ];
+
+    private static List<Lineage> Link(IEnumerable<ParsedMail> mails)
+    {
+        var index = new MailIndex(mails.ToList());
+        return LineageLinking.Link(index, SeriesGrouping.Group(index));
+    }
+
+    [Fact]
+    public void versions_of_one_series_with_the_same_title_form_one_lineage()
+    {
+        var lineage = Assert.Single(Link([
+            .. Posting("PATCH", "k1", "KVM: arm64: Improve PMU support on heterogeneous systems", 15),
+            .. Posting("PATCH v2", "k2", "KVM: arm64: Improve PMU support on heterogeneous systems", 22)]));
+        Assert.Equal([1, 2], lineage.Versions.Select(v => v.Version));
+    }
+
+    [Fact]
+    public void a_kvmtool_companion_series_under_the_same_title_is_its_own_lineage()
+    {
+        var lineages = Link([
+            .. Posting("PATCH", "k1", "KVM: arm64: Improve PMU support on heterogeneous systems", 15),
+            .. Posting("PATCH kvmtool", "t1", "arm64: Improve PMU support on heterogeneous systems", 15),
+            .. Posting("PATCH v2", "k2", "KVM: arm64: Improve PMU support on heterogeneous systems", 22),
+            .. Posting("PATCH v2 kvmtool", "t2", "arm64: Improve PMU support on heterogeneous systems", 22)]);
+
+        Assert.Equal(2, lineages.Count);
+        var kernel = Assert.Single(lineages, l => l.Versions[0].Project == "");
+        var kvmtool = Assert.Single(lineages, l => l.Versions[0].Project == "kvmtool");
+        Assert.Equal(["k1-0@x", "k2-0@x"], kernel.Versions.Select(v => v.Id));
+        Assert.Equal(["t1-0@x", "t2-0@x"], kvmtool.Versions.Select(v => v.Id));
+    }
+}
