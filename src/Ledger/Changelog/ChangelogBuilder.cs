@@ -1,3 +1,4 @@
+using Ledger.Core.Decisions;
 using Ledger.Core.Review;
 using Ledger.Projections.Decisions;
 using Ledger.Projections.Lineages;
@@ -46,14 +47,19 @@ public static class ChangelogBuilder
             if (before.Title != patch.Title)
                 changes.Add(new Change(slot, string.Equals(before.Title, patch.Title, StringComparison.OrdinalIgnoreCase)
                     ? $"subject capitalised: \"{patch.Title}\"" : $"subject: \"{before.Title}\" -> \"{patch.Title}\"", null, null, "subject", null));
-            foreach (var (label, now) in texts.BlocksOf(version, patch).Select(b => (Part(b.Label), b.Text)))
+            // One line per part: a file's comments together, as the commit message is one.
+            var then = Parts(texts.BlocksOf(previous.Version, before));
+            var now = Parts(texts.BlocksOf(version, patch));
+            foreach (var (label, text) in now)
             {
-                var then = texts.BlocksOf(previous.Version, before).FirstOrDefault(b => Part(b.Label) == label)?.Text;
-                if (then == now) continue;
-                var what = then is null ? $"added {label}" : $"reworded {label}";
+                var earlier = then.GetValueOrDefault(label);
+                if (earlier == text) continue;
+                var what = earlier is null ? $"added {label}" : $"reworded {label}";
                 changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.AdoptedIn.Any(x => x.MessageId == patch.MessageId && x.Where.EndsWith(label, StringComparison.Ordinal))
-                    || (a.Resolution.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.text-changed")).ToList(), patch, null, slot, what, "text"));
+                    || TextChangedIn(a, patch)).ToList(), patch, null, slot, what, "text"));
             }
+            foreach (var label in then.Keys.Where(l => !now.ContainsKey(l)))
+                changes.AddRange(Prompted(addressed.Where(a => TextChangedIn(a, patch)).ToList(), patch, null, slot, $"removed {label}", "text"));
             if (before.CodeId != patch.CodeId && patch.CodeId is not null)
                 changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.region-changed").ToList(),
                     patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
@@ -89,6 +95,12 @@ public static class ChangelogBuilder
     {
         "rewording" => "proposed", "question" => "asked", "objection" => "objected", "nit" => "pointed out", _ => "suggested",
     };
+
+    private static bool TextChangedIn(ActEntry a, PatchRef patch) =>
+        a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.text-changed";
+
+    private static Dictionary<string, string> Parts(IEnumerable<RationaleBlock> blocks) =>
+        blocks.GroupBy(b => Part(b.Label)).ToDictionary(g => g.Key, g => string.Join("\n\n", g.Select(b => b.Text)));
 
     private static string Part(string label) => label.Contains("commit message") ? "commit message" : label[(label.IndexOf("comment", StringComparison.Ordinal) is var i and >= 0 ? i : 0)..];
 

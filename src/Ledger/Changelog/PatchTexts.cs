@@ -12,11 +12,23 @@ public sealed class PatchTexts(SeriesLineage lineage, DecisionRationale? decisio
 {
     public VersionEntry? Version(int n) => lineage.Versions.LastOrDefault(v => v.Version == n);
 
-    /// <summary>Blocks as stated by version n: the latest revision at or before n (unchanged versions append none).</summary>
-    public IReadOnlyList<RationaleBlock> Blocks(int n) =>
-        decision?.Revisions.Where(r => r.Version <= n).OrderBy(r => r.Version).LastOrDefault()?.Blocks ?? [];
+    /// <summary>The revision in force at version n: the latest at or before n (a version whose text is unchanged appends none).</summary>
+    private RationaleRevised? Revision(int n) => decision?.Revisions.Where(r => r.Version <= n).OrderBy(r => r.Version).LastOrDefault();
 
-    public IEnumerable<RationaleBlock> BlocksOf(int n, PatchRef patch) => Blocks(n).Where(b => b.PatchMessageId == patch.MessageId);
+    /// <summary>Blocks as stated by version n.</summary>
+    public IReadOnlyList<RationaleBlock> Blocks(int n) => Revision(n)?.Blocks ?? [];
+
+    /// <summary>
+    /// The blocks of one patch of version n. A version that restated an earlier text has no revision of its own: the
+    /// blocks in force name the earlier version's messages, so the patch's are found by its slot.
+    /// </summary>
+    public IEnumerable<RationaleBlock> BlocksOf(int n, PatchRef patch)
+    {
+        if (Revision(n) is not { } revision) return [];
+        if (revision.Version == n) return revision.Blocks.Where(b => b.PatchMessageId == patch.MessageId);
+        var slot = Slot(patch) + " ";
+        return revision.Blocks.Where(b => b.Label.StartsWith(slot, StringComparison.Ordinal));
+    }
 
     /// <summary>The patch of version `to` that continues `patch` of an earlier version: similar title, else the same slot.</summary>
     public static PatchRef? Counterpart(PatchRef patch, VersionEntry to) => Counterpart(patch, TitleWords(patch), to, to.Patches.Select(TitleWords).ToList());

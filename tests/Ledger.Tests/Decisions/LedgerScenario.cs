@@ -39,16 +39,22 @@ public static class LedgerScenario
     /// <summary>Imports one labelled kvmarm thread: its messages read from the real archive, nothing else.</summary>
     public static async Task ImportedKvmarmSet(this LedgerDatabase db, string set)
     {
-        await db.ResetAsync();
         var wanted = Labels.Load().Single(s => s.Name == set).MessageKeys.ToHashSet();
+        await db.ImportedKvmarmMail(set, m => wanted.Contains(MessageIds.Key(m.MessageId)));
+    }
+
+    /// <summary>Imports the real kvmarm messages a predicate picks, into an empty ledger.</summary>
+    public static async Task ImportedKvmarmMail(this LedgerDatabase db, string name, Func<ParsedMail, bool> wanted)
+    {
+        await db.ResetAsync();
         var mirror = Path.Combine(Path.GetTempPath(), "ledger-tests-kvmarm", "git", "0.git");
         await MirrorLock.WaitAsync();
         try { Evaluator.EnsureKvmarmMirror(mirror); } finally { MirrorLock.Release(); }
-        var mbox = Path.Combine(ImportTestKit.TempDir(), set + ".mbox");
+        var mbox = Path.Combine(ImportTestKit.TempDir(), name + ".mbox");
         await using (var output = File.Create(mbox))
         {
             await foreach (var raw in MailSources.Open(mirror, _ => null).ReadAsync())
-                if (MailParser.Parse(raw.Bytes) is MailReading.Read r && wanted.Contains(MessageIds.Key(r.Mail.MessageId)))
+                if (MailParser.Parse(raw.Bytes) is MailReading.Read r && wanted(r.Mail))
                 {
                     await output.WriteAsync(Encoding.ASCII.GetBytes("From mboxrd@z Thu Jan  1 00:00:00 1970\n"));
                     await output.WriteAsync(Escape(raw.Bytes));

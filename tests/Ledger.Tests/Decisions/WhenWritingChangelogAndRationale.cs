@@ -40,6 +40,25 @@ public sealed class WhenWritingChangelogAndRationale(LedgerDatabase db)
     }
 
     [Fact]
+    public async Task a_version_that_restated_its_text_is_compared_patch_by_patch_with_the_next()
+    {
+        // Marc Zyngier's PMU event filtering (kvmarm, 2020): v2 changed only code, so it has no rationale revision of
+        // its own; v3 reworded the commit message of v2 1/2 (now 3/5) and the comments of its files.
+        string[] covers = ["20200214183615.25498-1-maz@kernel.org", "20200309124837.19908-1-maz@kernel.org", "20200908075830.1161921-1-maz@kernel.org"];
+        await db.ImportedKvmarmMail("pmu-filtering", m => covers.Contains(m.MessageId) || m.References.Any(covers.Contains) || covers.Contains(m.InReplyTo));
+        var changes = Changes(await db.JsonAsync("changelog", covers[0], "--version", "3"), 3)
+            .Select(c => (Patch: c.GetProperty("patch").GetString()!, Summary: c.GetProperty("summary").GetString()!)).ToList();
+
+        Assert.Contains(changes, c => c.Patch == "1/5" && c.Summary.StartsWith("new patch:"));
+        Assert.DoesNotContain(changes, c => c.Patch == "3/5" && c.Summary.StartsWith("added commit message"));
+        // One line per part of a patch, however many comments one file gained.
+        var parts = changes.Where(c => c.Summary.Contains(" comment in ") || c.Summary.Contains("commit message"))
+            .Select(c => (c.Patch, Part: c.Summary.Split(',')[0].Split(" (")[0])).ToList();
+        Assert.NotEmpty(parts);
+        Assert.Equal(parts.Count, parts.Distinct().Count());
+    }
+
+    [Fact]
     public async Task v9_lists_the_capitalised_subject_and_the_collected_acks()
     {
         await db.ImportedVfioThread();
