@@ -20,8 +20,8 @@ public sealed record LineageInterpretation(string LineageId, IReadOnlyList<strin
 /// </summary>
 public static class Interpretation
 {
-    /// <summary>Bump when any extractor changes what it derives; it is recorded in every derived event's provenance.</summary>
-    public const string ExtractorVersion = "1";
+    /// <summary>Bump when any extractor changes what it derives; it is recorded in every derived event's provenance. 2: stable-branch and project tags in subjects, hunk-changed resolutions.</summary>
+    public const string ExtractorVersion = "2";
 
     public static List<LineageInterpretation> Interpret(IEnumerable<ParsedMail> mails)
     {
@@ -56,7 +56,7 @@ public static class Interpretation
         {
             var (act, finding) = (acts[i], findings[i]);
             events.Add(new ReviewActDetected(id, act.ActId, act.Reply.Mail.MessageId, act.Reply.Person, act.Reply.Mail.FromAddress, act.Reply.Date,
-                act.Version.Version, act.Act.Type.ToString().ToLowerInvariant(), act.TargetMessageId, Clip(act.Segment.QuotedContext, 1200),
+                act.Version.Version, act.Act.Type.ToString().ToLowerInvariant(), act.TargetMessageId, ClipQuote(act.Segment.QuotedContext, 1200),
                 Clip(act.Act.Text, 2000), act.Act.ProposedText, new Provenance(act.Act.Rule, ActRules.Version, act.Act.Confidence)));
             if (finding is not null)
                 events.Add(new ReviewActResolved(id, act.ActId, finding.Status, finding.EvidenceMessageId, finding.Score, finding.Reason, finding.AdoptedIn.ToArray(), Provenance.Of(finding.Rule, finding.Score)));
@@ -87,6 +87,15 @@ public static class Interpretation
     }
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + "...";
+
+    /// <summary>A long quote keeps its end, from a line start: the lines right above a comment are what it answers.</summary>
+    private static string ClipQuote(string s, int max)
+    {
+        if (s.Length <= max) return s;
+        var from = s.Length - max;
+        var line = s.IndexOf('\n', from);
+        return "..." + (line >= 0 && line < s.Length - 1 ? s[(line + 1)..] : s[from..]);
+    }
 
     private static string Digest(IEnumerable<object> events)
     {

@@ -25,7 +25,9 @@ public static class ChangelogBuilder
         if (previous is null) return new(version, null, [new Change("series", $"first posting: {current.Subject}", null, null, "posted", null)]);
 
         var changes = new List<Change>();
-        var addressed = lineage.Acts.Where(a => a.Act.Version == previous.Version && a.Resolution is { Status: "addressed" }).ToList();
+        // Credit goes to review: the author's own musings in the thread prompt nothing in the changelog.
+        var addressed = lineage.Acts.Where(a => a.Act.Version == previous.Version && a.Resolution is { Status: "addressed" }
+            && a.Act.AuthorAddress != previous.AuthorAddress && a.Act.AuthorAddress != current.AuthorAddress).ToList();
         var matched = new HashSet<string>();
         var counterparts = PatchTexts.Counterparts(previous, current);
         foreach (var patch in current.Patches)
@@ -61,7 +63,7 @@ public static class ChangelogBuilder
             foreach (var label in then.Keys.Where(l => !now.ContainsKey(l)))
                 changes.AddRange(Prompted(addressed.Where(a => TextChangedIn(a, patch)).ToList(), patch, null, slot, $"removed {label}", "text"));
             if (before.CodeId != patch.CodeId && patch.CodeId is not null)
-                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.region-changed").ToList(),
+                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule is "resolution.region-changed" or "resolution.commented-line-changed" or "resolution.hunk-changed").ToList(),
                     patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
             foreach (var t in lineage.Trailers.Where(t => t.Version == previous.Version && t.PatchMessageId == before.MessageId && t.CarriedInNextVersion && !t.Withdrawn)
                          .GroupBy(t => (t.Name, t.Value)).Select(g => g.First()))

@@ -59,6 +59,20 @@ public sealed class WhenWritingChangelogAndRationale(LedgerDatabase db)
     }
 
     [Fact]
+    public async Task a_fix_made_around_the_lines_a_reviewer_quoted_is_credited_to_the_reviewer_and_the_author_credits_no_one_by_asking()
+    {
+        // Oliver Upton's parallel stage-2 faults (kvmarm, 2022): "v4 -> v5: Fix an obvious leak of table memory (Ricardo)".
+        // In v3's thread the author asked questions of his own, which v4 then "addressed".
+        string[] covers = ["20221027221752.1683510-1-oliver.upton@linux.dev", "20221103091140.1040433-1-oliver.upton@linux.dev", "20221107215644.1895162-1-oliver.upton@linux.dev"];
+        await db.ImportedKvmarmMail("parallel-faults", m => covers.Contains(m.MessageId) || m.References.Any(covers.Contains) || covers.Contains(m.InReplyTo));
+        var changelog = await db.JsonAsync("changelog", covers[2], "--range", "3..5");
+
+        Assert.Contains(Changes(changelog, 5), c => c.GetProperty("summary").GetString()!.StartsWith("code changed")
+            && c.GetProperty("reviewer").GetString() == "Ricardo Koller");
+        Assert.DoesNotContain(Changes(changelog, 4).Concat(Changes(changelog, 5)), c => c.GetProperty("reviewer").GetString() == "Oliver Upton");
+    }
+
+    [Fact]
     public async Task v9_lists_the_capitalised_subject_and_the_collected_acks()
     {
         await db.ImportedVfioThread();

@@ -57,6 +57,12 @@ public static class Resolution
                 var gone = quoted.Count(q => !candidates.Any(c => texts.AddedLines(c).Contains(q))) / (double)quoted.Count;
                 if (gone >= 0.5)
                     return new("addressed", (counterpart ?? next.First).Mail.MessageId, Math.Round(gone, 2), $"{gone:P0} of the quoted lines changed in v{next.Version}", "resolution.region-changed");
+                // Reviewers comment right under the line they mean: that line gone is the point taken.
+                if (counterpart is not null && !texts.AddedLines(counterpart).Contains(quoted[^1]))
+                    return new("addressed", counterpart.Mail.MessageId, 1.0, $"the line above the comment changed in v{next.Version}", "resolution.commented-line-changed");
+                // The quoted lines stayed, but the hunk they sit in changed around them: a leak fixed, a check added.
+                if (counterpart is not null && HunkChange(texts, act.Posting, counterpart, quoted) is var changed and >= HunkChangedThreshold)
+                    return new("addressed", counterpart.Mail.MessageId, Math.Round(changed, 2), $"the hunk around the quoted lines changed in v{next.Version} ({changed:P0} of its added lines)", "resolution.hunk-changed");
             }
             if (candidates.Count > 0 && quoted.Count == 0 && act.Segment.QuotedContext.Length > 40)
             {
@@ -108,6 +114,23 @@ public static class Resolution
         return found.OrderByDescending(a => a.Score).ToList();
     }
 
+    /// <summary>How much of a hunk must differ before the quoted region counts as changed.</summary>
+    public const double HunkChangedThreshold = 0.2;
+
+    /// <summary>
+    /// The share of added lines that differ between the hunks of `before` and of `after` that carry the quoted lines
+    /// (symmetric difference over union); 0 when either side has no such hunk.
+    /// </summary>
+    private static double HunkChange(PostingTexts texts, MailView before, MailView after, List<string> quoted)
+    {
+        var was = texts.HunkLines(before, quoted);
+        var now = texts.HunkLines(after, quoted);
+        if (was.Count == 0 || now.Count == 0) return 0;
+        var union = was.Count + now.Count(l => !was.Contains(l));
+        var same = now.Count(was.Contains);
+        return (union - same) / (double)union;
+    }
+
     private static double BestParagraphMatch(List<HashSet<string>> paragraphs, HashSet<string> quoted) =>
         paragraphs.Select(p => Words.Containment(quoted, p)).DefaultIfEmpty(0).Max();
 
@@ -121,9 +144,16 @@ public static class Resolution
                 || (act.Act.Type is ActType.Question or ActType.Objection && c.Mail.FromAddress != act.Reply.Mail.FromAddress))
             .OrderBy(c => c.Date).FirstOrDefault();
 
+    /// <summary>How many quoted lines of code, counted back from the comment, are what the comment is about.</summary>
+    public const int QuotedCodeLines = 6;
+
+    /// <summary>
+    /// The added lines quoted right above the comment. A reviewer who quotes a whole patch and comments halfway means the
+    /// lines just above; the rest of the quote is only what they scrolled past.
+    /// </summary>
     private static List<string> QuotedCode(string quoted) => quoted.Split('\n')
         .Where(l => l.StartsWith('+') && !l.StartsWith("+++"))
-        .Select(l => Normalize(l[1..])).Where(l => l.Length > 3).ToList();
+        .Select(l => Normalize(l[1..])).Where(l => l.Length > 3).TakeLast(QuotedCodeLines).ToList();
 
     private static string Normalize(string line) => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
@@ -152,6 +182,16 @@ public static class Resolution
             if (!_added.TryGetValue(posting, out var lines))
                 _added[posting] = lines = posting.Patch.Files.SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
             return lines;
+        }
+
+        /// <summary>The added lines of the posting's hunks that add any of the given lines, whitespace normalised.</summary>
+        public HashSet<string> HunkLines(MailView posting, List<string> lines)
+        {
+            var wanted = lines.ToHashSet();
+            return posting.Patch.Files.SelectMany(f => f.Hunks)
+                .Select(h => h.Added.Select(Normalize).ToList())
+                .Where(added => added.Any(wanted.Contains))
+                .SelectMany(added => added).ToHashSet();
         }
 
         /// <summary>The commit message, then each added comment.</summary>

@@ -1,0 +1,78 @@
+using System.Text;
+using Ledger.Core.Archive;
+using Ledger.Core.Review;
+
+namespace Ledger.Tests.Review.Acts;
+
+/// <summary>Whether the next version addressed a review point, decided from what it changed (<see cref="Core.Review.Acts.Resolution"/>).</summary>
+public class ResolutionTests
+{
+    private const string Author = "author@example.org";
+    private const string Reviewer = "reviewer@example.org";
+
+    private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int day)
+    {
+        var headers = new StringBuilder()
+            .Append($"From: {from.Split('@')[0]} <{from}>\r\n")
+            .Append($"Subject: {subject}\r\n")
+            .Append($"Message-ID: <{id}>\r\n")
+            .Append($"Date: Mon, {day:00} Mar 2021 10:00:00 +0000\r\n");
+        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
+        var raw = Encoding.UTF8.GetBytes(headers + "\r\n" + body.Replace("\n", "\r\n"));
+        return ((MailReading.Read)MailParser.Parse(raw)).Mail;
+    }
+
+    private const string Title = "KVM: arm64: free unlinked stage-2 tables";
+
+    private static string Patch(params string[] added) =>
+        $"Tear down unlinked subtrees after break-before-make.\n\nSigned-off-by: A <{Author}>\n---\n" +
+        " arch/arm64/kvm/hyp/pgtable.c | 5 +++++\n 1 file changed\n\n" +
+        "diff --git a/arch/arm64/kvm/hyp/pgtable.c b/arch/arm64/kvm/hyp/pgtable.c\n" +
+        "--- a/arch/arm64/kvm/hyp/pgtable.c\n+++ b/arch/arm64/kvm/hyp/pgtable.c\n" +
+        $"@@ -10,6 +10,{6 + added.Length} @@ static int stage2_map_walker(u64 addr)\n" +
+        " \tint ret;\n \n" + string.Concat(added.Select(l => "+" + l + "\n")) + " \treturn ret;\n }\n";
+
+    private static readonly string[] V1 =
+    [
+        "\tchildp = kvm_pte_follow(ctx->old, mm_ops);",
+        "\tret = stage2_try_break_pte(ctx, data->mmu);",
+        "\tif (ret)",
+        "\t\treturn ret;",
+    ];
+
+    private static List<object> Interpret(string[] v2Added, string reviewText)
+    {
+        var v1 = Mail("v1@x", Author, $"[PATCH] {Title}", Patch(V1), null, 1);
+        var review = Mail("r1@x", Reviewer, $"Re: [PATCH] {Title}",
+            $"> +\tret = stage2_try_break_pte(ctx, data->mmu);\n> +\tif (ret)\n> +\t\treturn ret;\n\n{reviewText}\n", "v1@x", 2);
+        var v2 = Mail("v2@x", Author, $"[PATCH v2] {Title}", Patch(v2Added), null, 9);
+        return Assert.Single(Interpretation.Interpret([v1, review, v2])).Events.ToList();
+    }
+
+    /// <summary>The resolution of the review's point (whatever type the rules read it as: question, objection, suggestion).</summary>
+    private static ReviewActResolved ResolutionOf(List<object> events)
+    {
+        var acts = events.OfType<ReviewActDetected>().Where(a => a.MessageId == "r1@x").Select(a => a.ActId).ToHashSet();
+        return Assert.Single(events.OfType<ReviewActResolved>(), r => acts.Contains(r.ActId));
+    }
+
+    [Fact]
+    public void A_hunk_that_changed_around_the_quoted_lines_addressed_the_point()
+    {
+        // The quoted lines stay; v2 frees the table the reviewer said was leaked, in the same hunk.
+        var events = Interpret([.. V1.Take(2), "\tif (ret) {", "\t\tmm_ops->put_page(childp);", "\t\treturn ret;", "\t}"],
+            "Doesn't this leak the table page when the break fails? Please free it on the error path.");
+        var resolved = ResolutionOf(events);
+        Assert.Equal("addressed", resolved.Status);
+        Assert.Equal("v2@x", resolved.EvidenceMessageId);
+        Assert.Equal("resolution.hunk-changed", resolved.Provenance.Rule);
+    }
+
+    [Fact]
+    public void A_hunk_left_as_it_was_did_not_address_the_point()
+    {
+        var events = Interpret(V1, "Doesn't this leak the table page when the break fails? Please free it on the error path.");
+        var resolved = ResolutionOf(events);
+        Assert.Equal("not-addressed", resolved.Status);
+    }
+}
