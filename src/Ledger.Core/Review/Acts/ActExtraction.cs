@@ -33,6 +33,13 @@ public static class ActExtraction
     public static IEnumerable<(ReplySegment Segment, DetectedAct Act)> ActsOf(MailIndex index, MailView reply, ActContext context, string authorAddress)
     {
         var segments = reply.Reply.Segments;
+        // A human answering a report quotes it: the report's words must be the sender's own.
+        if (AutomatedReports.IsReport(string.Join("\n", segments.Select(s => s.Text))))
+        {
+            yield return (segments.Count > 0 ? segments[0] : new ReplySegment("", reply.Mail.Body, 0),
+                new DetectedAct(ActType.Objection, AutomatedReports.Finding(reply.Mail.Body), null, 0.9, "objection.automated-report"));
+            yield break;
+        }
         // Most replies are never answered: nothing to read back.
         if (index.ChildrenOf(reply).Count == 0)
         {

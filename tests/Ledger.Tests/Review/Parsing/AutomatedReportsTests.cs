@@ -1,0 +1,83 @@
+using System.Text;
+using Ledger.Core.Archive;
+using Ledger.Core.Review.Acts;
+using Ledger.Core.Review.Parsing;
+using Ledger.Core.Review.Threads;
+
+namespace Ledger.Tests.Review.Parsing;
+
+/// <summary>A build robot's report answers a patch with one finding, not with the praise and rewordings its template reads as.</summary>
+public class AutomatedReportsTests
+{
+    private const string Author = "author@example.org";
+
+    private const string Report = """
+        Hi Oliver,
+
+        I love your patch! Perhaps something to improve:
+
+        [auto build test WARNING on 247f34f7b80357943234f93f247a1ae6b6c3a740]
+
+        url:    https://github.com/intel-lab-lkp/linux/commits/Oliver-Upton/KVM-arm64-Parallel/20221028-062442
+        config: arm64-randconfig-s053-20221026
+        reproduce:
+                git checkout aa16a7f1a37320ca39f3e58ece728c3c2ee67d76
+                make.cross C=1 O=build_dir ARCH=arm64 SHELL=/bin/bash arch/arm64/kvm/
+
+        If you fix the issue, kindly add following tag where applicable
+        | Reported-by: kernel test robot <lkp@intel.com>
+
+        sparse warnings: (new ones prefixed by >>)
+        >> arch/arm64/kvm/mmu.c:650:36: sparse: sparse: incorrect type in initializer (different address spaces)
+           arch/arm64/kvm/mmu.c:650:36: sparse:     expected unsigned long long [noderef] __rcu *pgd
+
+        vim +650 arch/arm64/kvm/mmu.c
+
+        --
+        0-DAY CI Kernel Test Service
+        https://01.org/lkp
+        """;
+
+    private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int minute)
+    {
+        var headers = new StringBuilder()
+            .Append($"From: {from.Split('@')[0]} <{from}>\r\n")
+            .Append($"Subject: {subject}\r\n")
+            .Append($"Message-ID: <{id}>\r\n")
+            .Append($"Date: Mon, 1 Mar 2021 10:{minute:00}:00 +0000\r\n");
+        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
+        return ((MailReading.Read)MailParser.Parse(Encoding.UTF8.GetBytes(headers + "\r\n" + body.Replace("\n", "\r\n")))).Mail;
+    }
+
+    private static IReadOnlyList<DetectedAct> ActsOf(IReadOnlyList<ParsedMail> mails, string id)
+    {
+        var index = new MailIndex(mails);
+        var reply = index.Find(id)!;
+        var context = ActExtraction.Context(index, reply, index.PostingOf(reply)!, Author);
+        return ActExtraction.ActsOf(index, reply, context, Author).Select(x => x.Act).ToList();
+    }
+
+    private static readonly ParsedMail Patch = Mail("p1@x", Author, "[PATCH v3 08/15] KVM: arm64: Protect stage-2 traversal with RCU",
+        "Use RCU.\n\nSigned-off-by: A <author@example.org>\n---\n", null, 0);
+
+    [Fact]
+    public void The_finding_is_the_first_new_diagnostic() =>
+        Assert.Equal("arch/arm64/kvm/mmu.c:650:36: sparse: sparse: incorrect type in initializer (different address spaces)", AutomatedReports.Finding(Report));
+
+    [Fact]
+    public void A_robot_report_is_one_objection()
+    {
+        var report = Mail("r1@x", "lkp@intel.com", "Re: [PATCH v3 08/15] KVM: arm64: Protect stage-2 traversal with RCU", Report, "p1@x", 1);
+        var act = Assert.Single(ActsOf([Patch, report], "r1@x"));
+        Assert.Equal((ActType.Objection, "objection.automated-report"), (act.Type, act.Rule));
+        Assert.StartsWith("arch/arm64/kvm/mmu.c:650:36", act.Text);
+    }
+
+    [Fact]
+    public void A_human_who_quotes_a_report_is_read_for_what_they_say()
+    {
+        var quoting = string.Join("\n", Report.Split('\n').Take(6).Select(l => "> " + l)) + "\n\nThis is a false positive, the pointer is never dereferenced.\n";
+        var answer = Mail("a1@x", Author, "Re: [PATCH v3 08/15] KVM: arm64: Protect stage-2 traversal with RCU", quoting, "p1@x", 2);
+        Assert.DoesNotContain(ActsOf([Patch, answer], "a1@x"), a => a.Rule == "objection.automated-report");
+    }
+}
