@@ -29,10 +29,20 @@ public static class StatsCommand
     {
         await using var _ = conn;
         await conn.OpenAsync(ct);
+        // Detected decisions ride in their lineage's stream; only recorded ones have a stream of their own. The decision
+        // documents count both (the table exists once anything was projected).
+        await using (var exists = new NpgsqlCommand($"select to_regclass('{schema}.mt_doc_decisionrationale') is not null", conn))
+            if (await exists.ExecuteScalarAsync(ct) is not true)
+                return await CountAsync(schema, conn, "0", ct);
+        return await CountAsync(schema, conn, $"(select count(*) from {schema}.mt_doc_decisionrationale)", ct);
+    }
+
+    private static async Task<Stats> CountAsync(string schema, NpgsqlConnection conn, string decisions, CancellationToken ct)
+    {
         await using var cmd = new NpgsqlCommand($"""
             select count(*) filter (where id like 'msg:%'), count(*) filter (where id like 'quarantine:%'),
                    (select count(*) from {schema}.mt_events), count(*) filter (where id like 'lineage:%'),
-                   count(*) filter (where id like 'D-%')
+                   {decisions}::bigint
             from {schema}.mt_streams
             """, conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);

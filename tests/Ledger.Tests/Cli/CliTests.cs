@@ -27,6 +27,16 @@ public sealed class CliTests(LedgerDatabase db)
     }
 
     [Fact]
+    public async Task Stats_counts_the_decisions_detected_in_mail_that_why_answers_with()
+    {
+        await Ledger.Tests.Decisions.LedgerScenario.ImportedVfioThread(db);
+        using var stats = JsonDocument.Parse((await RunAsync(db, "stats", "--format", "json")).Out);
+        var detected = await db.ScalarAsync("select count(*) from ledger.mt_doc_decisionrationale");
+        Assert.True(detected >= 1);
+        Assert.Equal(detected, stats.RootElement.GetProperty("decisions").GetInt64());
+    }
+
+    [Fact]
     public async Task Quarantine_json_is_an_empty_list_when_nothing_is_quarantined()
     {
         await db.ResetAsync();
