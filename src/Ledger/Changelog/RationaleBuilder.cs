@@ -41,7 +41,7 @@ public static class RationaleBuilder
         foreach (var t in ownBefore.Concat(given).Concat(ownAfter))
             if (!trailers.Any(x => x.Name == t.Name && Person(x.Value) == Person(t.Value))) trailers.Add(t);
 
-        var links = patch.Trailers.Where(t => t.Name == "Link").Select(t => t.Value).Append(MessageIds.LoreLink(patch.MessageId)).Distinct().ToList();
+        var links = patch.Trailers.Where(t => t.Name == "Link").Select(t => t.Value).Append(MessageIds.LoreLink(patch.MessageId)).OfType<string>().Distinct().ToList();
         return new PatchRationale(patch.MessageId, patch.Subject, version.Version, message, trailers, links);
     }
 

@@ -53,7 +53,7 @@ public static class WhyCommand
             {
                 AnsiConsole.MarkupLine("\n[bold]Policy as stated in review[/]");
                 foreach (var p in v.Policy.TakeLast(6))
-                    AnsiConsole.MarkupLine($"  {p.Date:yyyy-MM-dd} [cyan]{Markup.Escape(p.Person)}[/] (v{p.Version}, {p.Kind}): {Markup.Escape(p.Summary)}\n    [grey]{Markup.Escape(p.Link ?? "")}[/]");
+                    AnsiConsole.MarkupLine($"  {p.Date:yyyy-MM-dd} [cyan]{Markup.Escape(p.Person)}[/] (v{p.Version}, {p.Kind}): {Markup.Escape(p.Summary)}{(p.Link is null ? "" : $"\n    [grey]{Markup.Escape(p.Link)}[/]")}");
             }
             AnsiConsole.MarkupLine($"\n[bold]Current rationale[/] (v{v.RationaleVersion}, {Markup.Escape(v.RationaleMessageId ?? "")})");
             AnsiConsole.WriteLine(v.Rationale);
@@ -72,7 +72,7 @@ public static class WhyCommand
             if (v.Policy.Count > 0)
             {
                 md.AppendLine("### Policy as stated in review").AppendLine();
-                foreach (var p in v.Policy.TakeLast(6)) md.AppendLine($"- {p.Date:yyyy-MM-dd} **{p.Person}** (v{p.Version}): {p.Summary} ([lore]({p.Link}))");
+                foreach (var p in v.Policy.TakeLast(6)) md.AppendLine($"- {p.Date:yyyy-MM-dd} **{p.Person}** (v{p.Version}): {p.Summary}{(p.Link is null ? "" : $" ([lore]({p.Link}))")}");
                 md.AppendLine();
             }
             md.AppendLine($"### Current rationale (v{v.RationaleVersion})").AppendLine();
