@@ -1,4 +1,3 @@
-using System.Text;
 using Ledger.Core.Archive;
 using Ledger.Core.Review;
 
@@ -10,17 +9,8 @@ public class ResolutionTests
     private const string Author = "author@example.org";
     private const string Reviewer = "reviewer@example.org";
 
-    private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int day)
-    {
-        var headers = new StringBuilder()
-            .Append($"From: {from.Split('@')[0]} <{from}>\r\n")
-            .Append($"Subject: {subject}\r\n")
-            .Append($"Message-ID: <{id}>\r\n")
-            .Append($"Date: Mon, {day:00} Mar 2021 10:00:00 +0000\r\n");
-        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
-        var raw = Encoding.UTF8.GetBytes(headers + "\r\n" + body.Replace("\n", "\r\n"));
-        return ((MailReading.Read)MailParser.Parse(raw)).Mail;
-    }
+    private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int day) =>
+        TestMail.Parse(id, from, subject, body, inReplyTo, new DateTimeOffset(2021, 3, day, 10, 0, 0, TimeSpan.Zero));
 
     private const string Title = "KVM: arm64: free unlinked stage-2 tables";
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Ledger.Core.Archive;
 using Ledger.Core.Review.Acts;
 using Ledger.Core.Review.Parsing;
@@ -38,16 +37,8 @@ public class AutomatedReportsTests
         https://01.org/lkp
         """;
 
-    private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int minute)
-    {
-        var headers = new StringBuilder()
-            .Append($"From: {from.Split('@')[0]} <{from}>\r\n")
-            .Append($"Subject: {subject}\r\n")
-            .Append($"Message-ID: <{id}>\r\n")
-            .Append($"Date: Mon, 1 Mar 2021 10:{minute:00}:00 +0000\r\n");
-        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
-        return ((MailReading.Read)MailParser.Parse(Encoding.UTF8.GetBytes(headers + "\r\n" + body.Replace("\n", "\r\n")))).Mail;
-    }
+    private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int minute) =>
+        TestMail.Parse(id, from, subject, body, inReplyTo, new DateTimeOffset(2021, 3, 1, 10, minute, 0, TimeSpan.Zero));
 
     private static IReadOnlyList<DetectedAct> ActsOf(IReadOnlyList<ParsedMail> mails, string id)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Ledger.Core.Archive;
 using Ledger.Core.Review.Series;
 using Ledger.Core.Review.Threads;
@@ -7,17 +6,9 @@ namespace Ledger.Tests.Review.Series;
 
 public class LineageLinkingTests
 {
-    private static ParsedMail Mail(string id, string subject, string? inReplyTo, int day)
-    {
-        var headers = new StringBuilder()
-            .Append("From: A <author@example.org>\r\n")
-            .Append($"Subject: {subject}\r\n")
-            .Append($"Message-ID: <{id}>\r\n")
-            .Append($"Date: Mon, {day:00} Nov 2021 10:00:00 +0000\r\n");
-        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
-        var raw = Encoding.UTF8.GetBytes(headers + "\r\nText.\r\n\r\nSigned-off-by: A <author@example.org>\r\n---\r\n");
-        return ((MailReading.Read)MailParser.Parse(raw)).Mail;
-    }
+    private static ParsedMail Mail(string id, string subject, string? inReplyTo, int day) =>
+        TestMail.Parse(id, "author@example.org", subject, "Text.\n\nSigned-off-by: A <author@example.org>\n---\n", inReplyTo,
+            new DateTimeOffset(2021, 11, day, 10, 0, 0, TimeSpan.Zero));
 
     /// <summary>A cover and two patches threaded under it, posted on one day.</summary>
     private static IEnumerable<ParsedMail> Posting(string prefix, string id, string title, int day) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using Ledger.Core.Archive;
 using Ledger.Core.Review.Series;
 using Ledger.Core.Review.Threads;
@@ -7,17 +6,9 @@ namespace Ledger.Tests.Review.Series;
 
 public class SeriesGroupingTests
 {
-    private static ParsedMail Mail(string id, string subject, string? inReplyTo = null, int minute = 0)
-    {
-        var headers = new StringBuilder()
-            .Append("From: A <author@example.org>\r\n")
-            .Append($"Subject: {subject}\r\n")
-            .Append($"Message-ID: <{id}>\r\n")
-            .Append($"Date: Mon, 26 Oct 2020 10:{minute:00}:00 +0000\r\n");
-        if (inReplyTo is not null) headers.Append($"In-Reply-To: <{inReplyTo}>\r\nReferences: <{inReplyTo}>\r\n");
-        var raw = Encoding.UTF8.GetBytes(headers + "\r\nText.\r\n\r\nSigned-off-by: A <author@example.org>\r\n---\r\n");
-        return ((MailReading.Read)MailParser.Parse(raw)).Mail;
-    }
+    private static ParsedMail Mail(string id, string subject, string? inReplyTo = null, int minute = 0) =>
+        TestMail.Parse(id, "author@example.org", subject, "Text.\n\nSigned-off-by: A <author@example.org>\n---\n", inReplyTo,
+            new DateTimeOffset(2020, 10, 26, 10, minute, 0, TimeSpan.Zero));
 
     [Fact]
     public void a_lone_patch_under_its_own_0_of_1_cover_is_one_posting_with_it()
