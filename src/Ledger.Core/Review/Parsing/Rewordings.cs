@@ -49,8 +49,8 @@ public static partial class Rewordings
     private static partial Regex StarCorrection();
 
     // Pasted output rather than proposed text: dmesg timestamps, backtrace frames, compiler diagnostics, register dumps,
-    // shell prompts, test-harness results.
-    [GeneratedRegex(@"^\s*\[\s*\d+\.\d+\]|\+0x[0-9a-f]+/0x[0-9a-f]+|^\s*[\w./-]+\.(?:c|h|S|rs|py):\d+(?::\d+)?:\s|^\s*(?:error|warning|note|fatal|ERROR|WARNING|BUG|Oops|Call\s+trace|Kernel\s+panic)\b[^=(]*:|\b(?:x\d{1,2}|pc|lr|sp)\s*:\s*[0-9a-f]{8,}|^\s*[\w@.-]*[$#]\s+\S|^\s*(?:ok|not\s+ok)\s+\d+\b|^\s*(?:PASS|FAIL|SKIP)\b|(?:\b[0-9a-f]{8,16}\b.*){3}", RegexOptions.IgnoreCase)]
+    // shell prompts, test-harness results, kbuild's "  CC      arch/arm64/kvm/mmu.o" and the linker's complaints.
+    [GeneratedRegex(@"^\s*(?:CC|LD|AR|AS|GEN|MODPOST|MODINFO|HOSTCC|HOSTLD|CHK|UPD|CALL|OBJCOPY|KSYM|SYSMAP|SORTTAB|DTC|BTF|LDS|CPP|VDSO\w*)(?:\s+\[M\])?\s+[\w./-]+\s*$|^\s*ld(?:\.\w+)?:\s|\bundefined reference to\b|^\s*make(?:\[\d+\])?:\s|^\s*\[\s*\d+\.\d+\]|\+0x[0-9a-f]+/0x[0-9a-f]+|^\s*[\w./-]+\.(?:c|h|S|rs|py):\d+(?::\d+)?:\s|^\s*(?:error|warning|note|fatal|ERROR|WARNING|BUG|Oops|Call\s+trace|Kernel\s+panic)\b[^=(]*:|\b(?:x\d{1,2}|pc|lr|sp)\s*:\s*[0-9a-f]{8,}|^\s*[\w@.-]*[$#]\s+\S|^\s*(?:ok|not\s+ok)\s+\d+\b|^\s*(?:PASS|FAIL|SKIP)\b|(?:\b[0-9a-f]{8,16}\b.*){3}", RegexOptions.IgnoreCase)]
     private static partial Regex LogLine();
 
     /// <summary>A line of pasted log, trace or tool output.</summary>

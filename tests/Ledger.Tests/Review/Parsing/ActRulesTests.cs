@@ -244,6 +244,20 @@ public class ActRulesTests
     }
 
     [Fact]
+    public void A_pasted_build_failure_is_an_objection_and_no_proposal()
+    {
+        // Marc Zyngier on kvmarm (87o7vsvn4m.wl-maz@kernel.org), shortened.
+        const string text = "This fails to build on -rc4:\n\n  MODPOST vmlinux.symvers\n  MODINFO modules.builtin.modinfo\n  GEN     modules.builtin\n"
+            + "  CC      .vmlinux.export.o\n  LD      .tmp_vmlinux.kallsyms1\nld: Unexpected GOT/PLT entries detected!\n"
+            + "ld: (.hyp.text+0xdc1c): undefined reference to `__kvm_nvhe___rcu_read_unlock'\n";
+        Assert.Empty(Rewordings.Find(text));
+        var acts = Acts(text, Reviewer);
+        Assert.Contains(acts, a => a.Type == ActType.Objection && a.Rule == "objection.breaks");
+        Assert.DoesNotContain(acts, a => a.Type == ActType.Rewording);
+        Assert.Contains(Acts("This doesn't compile.  I get:", Reviewer), a => a.Type == ActType.Objection);
+    }
+
+    [Fact]
     public void KeepingThePatchAsItIsSetsNoDirection() =>
         Assert.DoesNotContain(Acts("In the end, let's keep the patch as it is.", Reviewer), a => a.Type == ActType.Direction);
 
