@@ -63,7 +63,7 @@ public static class ChangelogBuilder
             foreach (var label in then.Keys.Where(l => !now.ContainsKey(l)))
                 changes.AddRange(Prompted(addressed.Where(a => TextChangedIn(a, patch)).ToList(), patch, null, slot, $"removed {label}", "text"));
             if (before.CodeId != patch.CodeId && patch.CodeId is not null)
-                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule is "resolution.region-changed" or "resolution.commented-line-changed" or "resolution.hunk-changed").ToList(),
+                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule is "resolution.region-changed" or "resolution.commented-line-changed" or "resolution.hunk-changed" or "resolution.reported-file-changed").ToList(),
                     patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
             foreach (var t in lineage.Trailers.Where(t => t.Version == previous.Version && t.PatchMessageId == before.MessageId && t.CarriedInNextVersion && !t.Withdrawn)
                          .GroupBy(t => (t.Name, t.Value)).Select(g => g.First()))

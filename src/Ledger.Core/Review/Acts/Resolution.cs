@@ -18,7 +18,7 @@ public sealed record Adoption(string MessageId, string Where, double Score);
 /// Decides from the next version whether a review act was addressed: the proposed text (or most of it) appears in the
 /// next version's comments or commit messages, the quoted lines changed, or the author answered without a change.
 /// </summary>
-public static class Resolution
+public static partial class Resolution
 {
     public const double AdoptedThreshold = 0.6;
     private static readonly HashSet<ActType> Resolvable = [ActType.Objection, ActType.Question, ActType.Suggestion, ActType.Rewording, ActType.Nit];
@@ -64,6 +64,11 @@ public static class Resolution
                 if (counterpart is not null && HunkChange(texts, act.Posting, counterpart, quoted) is var changed and >= HunkChangedThreshold)
                     return new("addressed", counterpart.Mail.MessageId, Math.Round(changed, 2), $"the hunk around the quoted lines changed in v{next.Version} ({changed:P0} of its added lines)", "resolution.hunk-changed");
             }
+            // A reported diagnostic ("arch/arm64/kvm/mmu.c:650:36: warning: ...", a build robot's finding) names its file:
+            // the next version changing what the patch adds to that file is the report acted on.
+            if (counterpart is not null && quoted.Count == 0 && (DiagnosticFile(act.Act.Text) ?? DiagnosticFile(act.Segment.Text)) is { } file
+                && FileChange(texts, act.Posting, counterpart, file) is var fileChanged and >= HunkChangedThreshold)
+                return new("addressed", counterpart.Mail.MessageId, Math.Round(fileChanged, 2), $"{file} changed in v{next.Version} ({fileChanged:P0} of its added lines)", "resolution.reported-file-changed");
             if (candidates.Count > 0 && quoted.Count == 0 && act.Segment.QuotedContext.Length > 40)
             {
                 var context = Words.Set(act.Segment.QuotedContext);
@@ -131,6 +136,21 @@ public static class Resolution
         return (union - same) / (double)union;
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<file>[\w./+-]+\.(?:c|h|S|rs|dts|dtsi)):\d+(?::\d+)?:")]
+    private static partial System.Text.RegularExpressions.Regex Diagnostic();
+
+    private static string? DiagnosticFile(string text) => Diagnostic().Match(text) is { Success: true } m ? m.Groups["file"].Value.TrimStart('.', '/') : null;
+
+    /// <summary>As <see cref="HunkChange"/>, over all the lines the two postings add to one file.</summary>
+    private static double FileChange(PostingTexts texts, MailView before, MailView after, string file)
+    {
+        var was = texts.FileLines(before, file);
+        var now = texts.FileLines(after, file);
+        if (was.Count == 0 && now.Count == 0) return 0;
+        var union = was.Count + now.Count(l => !was.Contains(l));
+        return (union - now.Count(was.Contains)) / (double)union;
+    }
+
     private static double BestParagraphMatch(List<HashSet<string>> paragraphs, HashSet<string> quoted) =>
         paragraphs.Select(p => Words.Containment(quoted, p)).DefaultIfEmpty(0).Max();
 
@@ -193,6 +213,11 @@ public static class Resolution
                 .Where(added => added.Any(wanted.Contains))
                 .SelectMany(added => added).ToHashSet();
         }
+
+        /// <summary>The lines the posting adds to one file, whitespace normalised.</summary>
+        public HashSet<string> FileLines(MailView posting, string file) =>
+            posting.Patch.Files.Where(f => f.NewPath.EndsWith(file, StringComparison.Ordinal) || f.OldPath.EndsWith(file, StringComparison.Ordinal))
+                .SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).ToHashSet();
 
         /// <summary>The commit message, then each added comment.</summary>
         public List<Part> Parts(MailView posting)

@@ -30,11 +30,12 @@ public class ResolutionTests
         "\t\treturn ret;",
     ];
 
-    private static List<object> Interpret(string[] v2Added, string reviewText)
+    private const string Quote = "> +\tret = stage2_try_break_pte(ctx, data->mmu);\n> +\tif (ret)\n> +\t\treturn ret;\n\n";
+
+    private static List<object> Interpret(string[] v2Added, string reviewText, string quote = Quote)
     {
         var v1 = Mail("v1@x", Author, $"[PATCH] {Title}", Patch(V1), null, 1);
-        var review = Mail("r1@x", Reviewer, $"Re: [PATCH] {Title}",
-            $"> +\tret = stage2_try_break_pte(ctx, data->mmu);\n> +\tif (ret)\n> +\t\treturn ret;\n\n{reviewText}\n", "v1@x", 2);
+        var review = Mail("r1@x", Reviewer, $"Re: [PATCH] {Title}", $"{quote}{reviewText}\n", "v1@x", 2);
         var v2 = Mail("v2@x", Author, $"[PATCH v2] {Title}", Patch(v2Added), null, 9);
         return Assert.Single(Interpretation.Interpret([v1, review, v2])).Events.ToList();
     }
@@ -65,4 +66,19 @@ public class ResolutionTests
         var resolved = ResolutionOf(events);
         Assert.Equal("not-addressed", resolved.Status);
     }
+
+    private const string BuildFailure = "This fails to build:\n\narch/arm64/kvm/hyp/pgtable.c:14:9: error: 'childp' undeclared (first use in this function)";
+
+    [Fact]
+    public void A_reported_build_failure_is_addressed_by_a_change_to_the_file_it_names()
+    {
+        var events = Interpret([.. V1, "\tmm_ops->put_page(childp);"], BuildFailure, quote: "");
+        var resolved = ResolutionOf(events);
+        Assert.Equal(("addressed", "resolution.reported-file-changed"), (resolved.Status, resolved.Provenance.Rule));
+        Assert.Equal("v2@x", resolved.EvidenceMessageId);
+    }
+
+    [Fact]
+    public void A_reported_build_failure_with_the_file_left_as_it_was_is_not_addressed() =>
+        Assert.Equal("not-addressed", ResolutionOf(Interpret(V1, BuildFailure, quote: "")).Status);
 }
