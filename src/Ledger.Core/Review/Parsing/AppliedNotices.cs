@@ -8,8 +8,9 @@ public sealed record AppliedCommit(string Subject, string? Sha, string? Tree);
 /// <summary>Reads maintainer "applied" notes, including b4 thank-you messages with per-patch commit ids.</summary>
 public static partial class AppliedNotices
 {
-    // "Applied to kvmarm/next, thanks!", "Thanks, applied.", "Queued for 6.9", "Pushed to for-next", "applied to the foo tree"
-    [GeneratedRegex(@"^\s*(?:thanks[,!.]?\s*)?(?:I'?ve\s+|I\s+have\s+|now\s+)?(?:applied|queued(?:\s+up)?|pushed|pulled|picked(?:\s+it)?\s+up|merged|taken)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
+    // "Applied to kvmarm/next, thanks!", "Thanks, applied.", "Queued for 6.9", "Pushed to for-next", "applied to the foo tree",
+    // and pr-tracker-bot's "has been merged into torvalds/linux.git:" at the start of its line.
+    [GeneratedRegex(@"^\s*(?:thanks[,!.]?\s*)?(?:I'?ve\s+|I\s+have\s+|now\s+|has\s+been\s+)?(?:applied|queued(?:\s+up)?|pushed|pulled|picked(?:\s+it)?\s+up|merged|taken)\b(?<rest>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex AppliedLine();
 
     [GeneratedRegex(@"^\s*(?:to|into|in|on|onto|for)\s+(?:the\s+)?(?<tree>[\w.+\-]+(?:/[\w.+\-]+)*)", RegexOptions.IgnoreCase)]
@@ -52,7 +53,9 @@ public static partial class AppliedNotices
             }
             result.Add(new AppliedCommit(m.Groups[3].Value, sha, tree));
         }
-        if (result.Count == 0) result.Add(new AppliedCommit("", null, tree));
+        // A notice for the whole posting may still name its commit ("https://git.kernel.org/torvalds/c/<sha>").
+        if (result.Count == 0)
+            result.Add(new AppliedCommit("", lines.Select(l => CommitRef().Match(l)).FirstOrDefault(c => c.Success)?.Groups[1].Value.ToLowerInvariant(), tree));
         return result;
     }
 
@@ -71,7 +74,7 @@ public static partial class AppliedNotices
             var hasThanks = Thanks().IsMatch(line);
             if (!t.Success && !hasThanks && rest.Trim().TrimEnd('.', '!').Length > 0) continue;
             if (t.Success && !NotATree().IsMatch(t.Groups["tree"].Value) && !Release().IsMatch(t.Groups["tree"].Value))
-                tree = t.Groups["tree"].Value.TrimEnd('.', ',', '!');
+                tree = t.Groups["tree"].Value.TrimEnd('.', ',', '!', ':');
             return true;
         }
         return false;

@@ -5,6 +5,19 @@ namespace Ledger.Tests.Review.Parsing;
 public class AppliedNoticesTests
 {
     [Fact]
+    public void A_pr_tracker_bot_notice_is_the_pull_merged_with_its_commit()
+    {
+        // pr-tracker-bot on kvmarm (156701430762.19174.2439398136739791001.pr-tracker-bot@kernel.org), up to its signature.
+        const string body = "The pull request you sent on Wed, 28 Aug 2019 18:32:33 +0100:\n\n"
+            + "> git://git.kernel.org/pub/scm/linux/kernel/git/arm64/linux.git tags/arm64-fixes\n\n"
+            + "has been merged into torvalds/linux.git:\nhttps://git.kernel.org/torvalds/c/9cf6b756cdf2cd38b8b0dac2567f7c6daf5e79d5\n\n"
+            + "Thank you!\n\n-- \nDeet-doot-dot, I am a bot.\n";
+        var applied = Assert.Single(AppliedNotices.Find(body));
+        Assert.Equal(("torvalds/linux.git", "9cf6b756cdf2cd38b8b0dac2567f7c6daf5e79d5"), (applied.Tree, applied.Sha));
+        Assert.False(AppliedNotices.IsApplied("The fix for this\nhas been discussed on the list, see the other thread?"));
+    }
+
+    [Fact]
     public void B4ThankYouWithCommitLinks()
     {
         var body = Corpus.Body(Corpus.Vfio("040.eml"));

@@ -56,6 +56,16 @@ public class AutomatedReportsTests
         Assert.Equal("arch/arm64/kvm/mmu.c:650:36: sparse: sparse: incorrect type in initializer (different address spaces)", AutomatedReports.Finding(Report));
 
     [Fact]
+    public void A_patchew_report_without_a_diagnostic_is_found_by_its_headline()
+    {
+        const string patchew = "Patchew URL: https://patchew.org/QEMU/1569338511-3572-1-git-send-email-guoheyi@huawei.com/\n\n\n\nHi,\n\n"
+            + "This series failed the docker-quick@centos7 build test. Please find the testing commands and\ntheir output below.\n\n"
+            + "=== TEST SCRIPT BEGIN ===\n#!/bin/bash\nmake docker-image-centos7 V=1 NETWORK=1\n=== TEST SCRIPT END ===\n";
+        Assert.True(AutomatedReports.IsReport(patchew));
+        Assert.StartsWith("This series failed the docker-quick@centos7 build test.", AutomatedReports.Finding(patchew));
+    }
+
+    [Fact]
     public void A_robot_report_is_one_objection()
     {
         var report = Mail("r1@x", "lkp@intel.com", "Re: [PATCH v3 08/15] KVM: arm64: Protect stage-2 traversal with RCU", Report, "p1@x", 1);
