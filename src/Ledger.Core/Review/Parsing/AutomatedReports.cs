@@ -10,7 +10,7 @@ namespace Ledger.Core.Review.Parsing;
 public static partial class AutomatedReports
 {
     // 0-day ("kernel test robot"), syzbot, and QEMU's patchew ("This series failed the docker-mingw@fedora build test").
-    [GeneratedRegex(@"kernel test robot noticed|\b(?:Perhaps|Yet) something to improve\b|\[auto build test (?:ERROR|WARNING)\b|\bsyzbot (?:found|has found|has tested)\b|^Patchew URL:|\bThis series failed the [\w@.-]+ build test\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"kernel test robot noticed|\b(?:Perhaps|Yet) something to improve\b|\[auto build test (?:ERROR|WARNING)\b|\bsyzbot (?:found|has found)\b|^Patchew URL:|\bThis series failed the [\w@.-]+ build test\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex Marker();
 
     // "arch/arm64/kvm/mmu.c:650:36: sparse: incorrect type ...", ">> drivers/x.c:12: error: ...", "ld: undefined reference".

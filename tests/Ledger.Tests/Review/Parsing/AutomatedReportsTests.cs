@@ -66,6 +66,11 @@ public class AutomatedReportsTests
     }
 
     [Fact]
+    public void A_robot_confirming_a_fix_reports_nothing() =>
+        Assert.False(AutomatedReports.IsReport("Hello,\n\nsyzbot has tested the proposed patch and the reproducer did not trigger any issue:\n\n"
+            + "Reported-and-tested-by: syzbot+6bde52d89cfdf9f61425@syzkaller.appspotmail.com\n"));
+
+    [Fact]
     public void A_robot_report_is_one_objection()
     {
         var report = Mail("r1@x", "lkp@intel.com", "Re: [PATCH v3 08/15] KVM: arm64: Protect stage-2 traversal with RCU", Report, "p1@x", 1);
