@@ -20,7 +20,11 @@ public sealed record LineageInterpretation(string LineageId, IReadOnlyList<strin
 /// </summary>
 public static class Interpretation
 {
-    /// <summary>Bump when any extractor changes what it derives; it is recorded in every derived event's provenance. 2: stable-branch and project tags in subjects, hunk-changed resolutions.</summary>
+    /// <summary>
+    /// Bump when any extractor changes what it derives; it is recorded in every derived event's provenance (act rules
+    /// carry their own <see cref="Parsing.ActRules.Version"/>). 2: a lineage holds one repository, stable branches are no
+    /// versions, resolutions read the lines right above a comment and the file a diagnostic names, quotes keep their end.
+    /// </summary>
     public const string ExtractorVersion = "2";
 
     public static List<LineageInterpretation> Interpret(IEnumerable<ParsedMail> mails)

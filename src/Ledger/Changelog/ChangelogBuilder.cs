@@ -63,7 +63,7 @@ public static class ChangelogBuilder
             foreach (var label in then.Keys.Where(l => !now.ContainsKey(l)))
                 changes.AddRange(Prompted(addressed.Where(a => TextChangedIn(a, patch)).ToList(), patch, null, slot, $"removed {label}", "text"));
             if (before.CodeId != patch.CodeId && patch.CodeId is not null)
-                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule is "resolution.region-changed" or "resolution.commented-line-changed" or "resolution.hunk-changed" or "resolution.reported-file-changed").ToList(),
+                changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && CodeRules.Contains(a.Resolution.Provenance.Rule)).ToList(),
                     patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
             foreach (var t in lineage.Trailers.Where(t => t.Version == previous.Version && t.PatchMessageId == before.MessageId && t.CarriedInNextVersion && !t.Withdrawn)
                          .GroupBy(t => (t.Name, t.Value)).Select(g => g.First()))
@@ -97,6 +97,10 @@ public static class ChangelogBuilder
     {
         "rewording" => "proposed", "question" => "asked", "objection" => "objected", "nit" => "pointed out", _ => "suggested",
     };
+
+    /// <summary>The resolution rules that find a point addressed by a change to the code.</summary>
+    private static readonly HashSet<string> CodeRules =
+        ["resolution.region-changed", "resolution.commented-line-changed", "resolution.hunk-changed", "resolution.reported-file-changed"];
 
     private static bool TextChangedIn(ActEntry a, PatchRef patch) =>
         a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.text-changed";
