@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Ledger.Core.Review.Threads;
 
 namespace Ledger.Core.Review.Series;
 
 /// <summary>Groups postings into series versions: patches under their cover letter, or by author, version and thread when there is none.</summary>
-public static class SeriesGrouping
+public static partial class SeriesGrouping
 {
     public static List<SeriesVersion> Group(MailIndex index)
     {
@@ -28,14 +29,29 @@ public static class SeriesGrouping
             .ToList();
     }
 
+    // git send-email and b4 number the messages of one posting inside their Message-IDs:
+    // "20190926114212.5322-1-jianyong.wu@arm.com", "20231011-topic-v2-1-0a1b2c@kernel.org".
+    [GeneratedRegex(@"^(?<stem>.+?)-\d+-(?<rest>[^@]*@.+)$")]
+    private static partial Regex NumberedId();
+
+    /// <summary>Two Message-IDs that differ only in the message's number within one posting.</summary>
+    public static bool SamePosting(string a, string b)
+    {
+        var (x, y) = (NumberedId().Match(a), NumberedId().Match(b));
+        return x.Success && y.Success && x.Groups["stem"].Value == y.Groups["stem"].Value && x.Groups["rest"].Value == y.Groups["rest"].Value;
+    }
+
     private static string GroupKey(MailIndex index, MailView patch, Dictionary<string, MailView> covers)
     {
         var s = patch.Subject;
         // "[PATCH v2 1/1]" may still sit under its own "[PATCH v2 0/1]" cover letter; a bare "[PATCH]" never does.
         if (s.Total < 1) return "single:" + patch.Key;
         foreach (var ancestor in index.Ancestors(patch))
-            if (covers.ContainsKey(ancestor.Key) && ancestor.Subject.Version == s.Version && ancestor.Subject.Total == s.Total
-                && ancestor.Mail.FromAddress == patch.Mail.FromAddress)
+            if (covers.ContainsKey(ancestor.Key)
+                && string.Equals(ancestor.Mail.FromAddress, patch.Mail.FromAddress, StringComparison.OrdinalIgnoreCase)
+                // A cover sent with its patches is theirs even when the prefixes disagree ("v4 0/6" over "v4 1/5"..,
+                // "v10 0/9" over "1/9"..): the cover's version is the posting's.
+                && ((ancestor.Subject.Version == s.Version && ancestor.Subject.Total == s.Total) || SamePosting(ancestor.Mail.MessageId, patch.Mail.MessageId)))
                 return ancestor.Key;
         if (s.Total == 1) return "single:" + patch.Key;
         // No cover: git send-email gives every patch of a posting the same first References entry (1/n, a missing cover,
