@@ -1,5 +1,6 @@
 using Ledger.Core.Decisions;
 using Ledger.Core.Review;
+using Ledger.Core.Text;
 using Ledger.Projections.Decisions;
 using Ledger.Projections.Lineages;
 
@@ -58,10 +59,10 @@ public static class ChangelogBuilder
                 if (earlier == text) continue;
                 var what = earlier is null ? $"added {label}" : $"reworded {label}";
                 changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.AdoptedIn.Any(x => x.MessageId == patch.MessageId && x.Where.EndsWith(label, StringComparison.Ordinal))
-                    || TextChangedIn(a, patch)).ToList(), patch, null, slot, what, "text"));
+                    || (earlier is not null && TextChangedIn(a, patch, earlier))).ToList(), patch, null, slot, what, "text"));
             }
-            foreach (var label in then.Keys.Where(l => !now.ContainsKey(l)))
-                changes.AddRange(Prompted(addressed.Where(a => TextChangedIn(a, patch)).ToList(), patch, null, slot, $"removed {label}", "text"));
+            foreach (var (label, earlier) in then.Where(p => !now.ContainsKey(p.Key)))
+                changes.AddRange(Prompted(addressed.Where(a => TextChangedIn(a, patch, earlier)).ToList(), patch, null, slot, $"removed {label}", "text"));
             if (before.CodeId != patch.CodeId && patch.CodeId is not null)
                 changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && CodeRules.Contains(a.Resolution.Provenance.Rule)).ToList(),
                     patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
@@ -102,8 +103,16 @@ public static class ChangelogBuilder
     private static readonly HashSet<string> CodeRules =
         ["resolution.region-changed", "resolution.commented-line-changed", "resolution.hunk-changed", "resolution.reported-file-changed"];
 
-    private static bool TextChangedIn(ActEntry a, PatchRef patch) =>
-        a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.text-changed";
+    /// <summary>
+    /// The act quoted this text, and the next version changed the text it quoted: it prompted the change of this part
+    /// (a patch's commit message and each file's comments are told apart by what the reviewer quoted).
+    /// </summary>
+    private static bool TextChangedIn(ActEntry a, PatchRef patch, string earlier) =>
+        a.Resolution!.EvidenceMessageId == patch.MessageId && a.Resolution.Provenance.Rule == "resolution.text-changed"
+        && Words.Containment(a.Act.QuotedContext, earlier) >= QuotedInPart;
+
+    /// <summary>How much of a quote must come from a part's earlier text to tie the quote to that part.</summary>
+    private const double QuotedInPart = 0.5;
 
     private static Dictionary<string, string> Parts(IEnumerable<RationaleBlock> blocks) =>
         blocks.GroupBy(b => Part(b.Label)).ToDictionary(g => g.Key, g => string.Join("\n\n", g.Select(b => b.Text)));

@@ -73,6 +73,25 @@ public sealed class WhenWritingChangelogAndRationale(LedgerDatabase db)
     }
 
     [Fact]
+    public async Task a_changed_part_is_credited_only_to_reviews_that_quoted_it()
+    {
+        // Raghavendra Rao Ananta's hypercall services selection (kvmarm, 2022), v6 -> v7. Reiji Watanabe's suggestion on
+        // v6 2/9 quotes the author's answer, not the patch; Gavin Shan's "Some nits" quotes the diffstat. Neither quoted
+        // the comments v7 reworded, which Gavin's own "s/Descriptor/Descriptor of" rewording did.
+        string[] covers = ["20220423000328.2103733-1-rananta@google.com", "20220502233853.1233742-1-rananta@google.com"];
+        await db.ImportedKvmarmMail("hypercall-services", m => covers.Contains(m.MessageId) || m.References.Any(covers.Contains) || covers.Contains(m.InReplyTo));
+        var v7 = Changes(await db.JsonAsync("changelog", covers[1], "--version", "7"), 7)
+            .Where(c => c.GetProperty("patch").GetString() == "2/9" && c.GetProperty("kind").GetString() == "text").ToList();
+
+        Assert.Contains(v7, c => c.GetProperty("summary").GetString()!.StartsWith("reworded comment in arch/arm64/include/asm/kvm_host.h")
+            && c.GetProperty("reviewer").GetString() == "Gavin Shan");
+        Assert.DoesNotContain(v7, c => c.GetProperty("reviewer").GetString() == "Reiji Watanabe");
+        // One credit per reviewer and part.
+        var credits = v7.Select(c => (c.GetProperty("summary").GetString()!.Split(',')[0], c.GetProperty("reviewer").GetString())).ToList();
+        Assert.Equal(credits.Count, credits.Distinct().Count());
+    }
+
+    [Fact]
     public async Task v9_lists_the_capitalised_subject_and_the_collected_acks()
     {
         await db.ImportedVfioThread();
