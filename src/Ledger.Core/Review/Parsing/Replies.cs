@@ -23,7 +23,7 @@ public static partial class Replies
 
     public static ReplyBody Split(string body)
     {
-        var lines = RemoveSignature((body ?? "").Replace("\r\n", "\n").Split('\n').ToList());
+        var lines = RemoveSignature(RemoveListFooter((body ?? "").Replace("\r\n", "\n").Split('\n').ToList()));
         var attribution = TakeAttribution(lines);
 
         var segments = new List<ReplySegment>();
@@ -120,6 +120,22 @@ public static partial class Replies
         var min = quoted.Min(q => q.Depth);
         var chosen = quoted.Where(q => q.Depth == min && !AttributionEnd().IsMatch(q.Text)).Select(q => q.Text.TrimEnd()).ToList();
         return string.Join('\n', chosen).Trim('\n');
+    }
+
+    // Mailman's footer: a rule of underscores, then "kvmarm mailing list", the address, the listinfo URL.
+    [GeneratedRegex(@"^_{20,}\s*$")]
+    private static partial Regex FooterRule();
+
+    [GeneratedRegex(@"\bmailing list\s*$|/listinfo/", RegexOptions.IgnoreCase)]
+    private static partial Regex FooterLine();
+
+    /// <summary>The list's footer is nobody's words: without it a bare "Reviewed-by:" reply does not read as discussion.</summary>
+    private static List<string> RemoveListFooter(List<string> lines)
+    {
+        for (var i = lines.Count - 1; i >= 0; i--)
+            if (FooterRule().IsMatch(lines[i]) && lines.Skip(i + 1).Take(3).Any(l => FooterLine().IsMatch(l)))
+                return lines.Take(i).ToList();
+        return lines;
     }
 
     private static List<string> RemoveSignature(List<string> lines)

@@ -42,6 +42,20 @@ public class RepliesTests
     }
 
     [Fact]
+    public void The_lists_footer_is_nobodys_words()
+    {
+        // Sean Christopherson's bare review tag on kvmarm, as the list delivered it (no signature delimiter).
+        const string body = "On Wed, Feb 09, 2022, Chao Gao wrote:\n> Improve KVM's interaction with CPU hotplug.\n\n"
+            + "Reviewed-by: Sean Christopherson <seanjc@google.com>\n_______________________________________________\n"
+            + "kvmarm mailing list\nkvmarm@lists.cs.columbia.edu\nhttps://lists.cs.columbia.edu/mailman/listinfo/kvmarm\n";
+        var r = Replies.Split(body);
+        Assert.Equal("Reviewed-by: Sean Christopherson <seanjc@google.com>", Assert.Single(r.Segments).Text);
+        Assert.DoesNotContain("mailing list", r.Unquoted);
+        // A rule of underscores in the text itself stays.
+        Assert.Contains("____", Replies.Split("A table:\n________________________\n| a | b |\n").Unquoted);
+    }
+
+    [Fact]
     public void InlineEdgeCases()
     {
         const string body = "Hi,\n\n> first\n>> older\n> second\n\n[...]\n\nMy answer.\n\n>quoted without space\nTail.\n\n> trailing quote\n-- \nsig\n";
