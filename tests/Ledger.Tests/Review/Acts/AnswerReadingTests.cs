@@ -15,14 +15,7 @@ public class AnswerReadingTests
     private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo = null, int minute = 0) =>
         TestMail.Parse(id, from, subject, body, inReplyTo, new DateTimeOffset(2021, 3, 1, 10, minute, 0, TimeSpan.Zero));
 
-    private static IReadOnlyList<DetectedAct> ActsOf(IReadOnlyList<ParsedMail> mails, string id)
-    {
-        var index = new MailIndex(mails);
-        var reply = index.Find(id)!;
-        var posting = index.PostingOf(reply)!;
-        var context = ActExtraction.Context(index, reply, posting, Author);
-        return ActExtraction.ActsOf(index, reply, context, Author).Select(x => x.Act).ToList();
-    }
+    private static IReadOnlyList<DetectedAct> ActsOf(IReadOnlyList<ParsedMail> mails, string id) => TestMail.ActsOf(mails, id, Author);
 
     private static readonly ParsedMail Patch = Mail("p1@x", Author, "[PATCH] kvm: fix the walker",
         "Align the address.\n\nSigned-off-by: A <author@example.org>\n---\n+\tdata->addr = ALIGN(data->addr, size);\n");

@@ -40,13 +40,7 @@ public class AutomatedReportsTests
     private static ParsedMail Mail(string id, string from, string subject, string body, string? inReplyTo, int minute) =>
         TestMail.Parse(id, from, subject, body, inReplyTo, new DateTimeOffset(2021, 3, 1, 10, minute, 0, TimeSpan.Zero));
 
-    private static IReadOnlyList<DetectedAct> ActsOf(IReadOnlyList<ParsedMail> mails, string id)
-    {
-        var index = new MailIndex(mails);
-        var reply = index.Find(id)!;
-        var context = ActExtraction.Context(index, reply, index.PostingOf(reply)!, Author);
-        return ActExtraction.ActsOf(index, reply, context, Author).Select(x => x.Act).ToList();
-    }
+    private static IReadOnlyList<DetectedAct> ActsOf(IReadOnlyList<ParsedMail> mails, string id) => TestMail.ActsOf(mails, id, Author);
 
     private static readonly ParsedMail Patch = Mail("p1@x", Author, "[PATCH v3 08/15] KVM: arm64: Protect stage-2 traversal with RCU",
         "Use RCU.\n\nSigned-off-by: A <author@example.org>\n---\n", null, 0);
