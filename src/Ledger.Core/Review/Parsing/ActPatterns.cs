@@ -73,6 +73,10 @@ internal static class ActPatterns
         new("objection.still-unclear", ActType.Objection, R(@"\bI\s+still\s+(?:don't|do\s+not|can't|cannot)\s+(?:understand|see|follow)\b"), 0.55, Speaker.Reviewer),
         // "There is a race here", "there are two other issues with ...", "This cannot work.", "That doesn't make sense."
         new("objection.there-is-a-bug", ActType.Objection, R(@"\bthere(?:'s|\s+is|\s+seems\s+to\s+be)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:bug|race|problem|issue|deadlock|leak)\s+(?:here|with\s+(?:this|that|the\s+(?:patch|change|approach|code))|in\s+(?:this|the|either|both))\b|\bthere\s+(?:are|seem\s+to\s+be)\s+(?:\w+\s+){0,2}?(?:issues|problems|bugs|races)\s+(?:here|with|in)\b|^(?:but\s+|so\s+)?(?:this|that)\s+(?:\w+\s+)?(?:doesn't|does\s+not|won't|will\s+not|cannot|can't)\s+(?:possibly\s+)?(?:work|make\s+(?:any\s+)?sense)\b"), 0.55, Speaker.Reviewer),
+        // "I see several problems with this approach", "I have huge reservations about its quality".
+        new("objection.sees-problems", ActType.Objection, R(@"\bI\s+(?:can\s+)?see\s+(?:several|a\s+few|some|many|two|three|multiple|a\s+number\s+of|a\s+couple\s+of|serious|major|fundamental)\s+(?:\w+\s+)?(?:problems|issues)\s+(?:with|in|here)\b|\bI\s+(?:have|'ve\s+got)\s+(?:\w+\s+)?(?:reservations|doubts)\s+(?:about|on|regarding|over|with)\b"), 0.55, Speaker.Reviewer),
+        // "FYI, this has been fixed by Marc in commit ...": what the patch does is already done, the patch is redundant.
+        new("objection.already-fixed", ActType.Objection, R(@"\b(?:this|it|that)\s+(?:has|had|was)\s+(?:already\s+)?been\s+(?:fixed|addressed|solved|done)\s+(?:already\s+)?(?:by|in|upstream)\b|\b(?:is|was)\s+already\s+(?:fixed|addressed|solved)\s+(?:by|in|upstream)\b"), 0.5, Speaker.Reviewer),
         new("objection.dont-think", ActType.Objection, R(@"\bI\s+(?:don't|do\s+not|dont)\s+(?:think|believe|see\s+(?:why|how|the\s+point))\b"), 0.55,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.65, Skip: NotAnObjectionOrAsks),
 
@@ -170,6 +174,14 @@ internal static class ActPatterns
             AuthorType: ActType.Pushback, AuthorConfidence: 0.75),
         // "I'd prefer to keep it as is", "I'll leave it as it is": the author keeps the patch's way.
         new("pushback.keep-as-is", ActType.Pushback, R(@"\b(?:keep|leave)\s+(?:it|this|that|them|these|the\s+\w+)\s+(?:as[\s-](?:is|it\s+is)|unchanged|alone|like\s+(?:this|that|it\s+is))\b|\bprefer\s+(?:to\s+)?(?:keep|leave)\s+(?:it|this|that|them|the)\b"), 0.6, Speaker.Author, CheckNegation: true),
+        // "I think these are two orthogonal things": the point answered is beside this one.
+        new("pushback.orthogonal", ActType.Pushback, R(@"\b(?:are|is)\s+(?:\w+\s+){0,2}?orthogonal\b|\bare\s+(?:two\s+)?(?:very|completely|totally|entirely)\s+different\s+things\b"), 0.5,
+            Skip: R(@"\b(?:I'll|I\s+will|will|I\s+agree|agreed)\b")),
+        // "So in a way, it does mean something", "To set these flags in advance does have advantages": an emphatic "does" contradicts.
+        new("pushback.emphatic-does", ActType.Pushback, R(@"(?<=\S\s+)(?:does|do|did)\s+(?:(?!not\b)\w+\s+)?(?:mean\s+something|matter|have\s+(?:\w+\s+)?(?:advantages|benefits|value|a\s+(?:use|point|purpose|reason))|exist|happen|apply)\b"), 0.5,
+            Skip: R(@"\?\s*$|\b(?:if|whether|how|why|what|when|where|which|who)\b[^,]*\b(?:does|do|did)\s")),
+        // "Why should that be a requirement?": the requirement itself is disputed.
+        new("pushback.why-required", ActType.Pushback, R(@"^(?:but\s+|and\s+|so\s+)?why\s+(?:should|would|must)\s+(?:that|this|it)\s+be\s+(?:a\s+)?(?:requirement|required|necessary|needed|mandatory|a\s+problem|an\s+issue)\b"), 0.55),
         new("pushback.author-no", ActType.Pushback, R(@"^(?:no|nope)\s*[,.!]\s*\S"), 0.6, Speaker.Author, ParagraphStart: true),
 
         // Direction: policy / scope statements.
@@ -188,8 +200,12 @@ internal static class ActPatterns
         new("direction.way-to-go", ActType.Direction, R(@"\b(?:is|seems|looks\s+like)\s+(?:the|a)\s+(?!long\b)(?:\w+\s+)?way\s+(?:to\s+go|forward)\b|\bthe\s+(?:only\s+)?(?:right|correct|proper)\s+(?:thing\s+to\s+do|way\s+to\s+(?:do|fix|handle)\s+(?:this|it|that))\s+is\b"), 0.55, Speaker.Reviewer, CheckNegation: true,
             Skip: R(@"\?\s*$")),
         // "We are *required* to handle that", "we need to support this case": what the code must cope with.
-        new("direction.required", ActType.Direction, R(@"\bwe\s+(?:are\s+\*?required\*?\s+to|(?:really\s+)?(?:need|have|must)\s+(?:to\s+)?(?:support|handle|cope\s+with|deal\s+with))\s+(?:this|that|it|these|those|such|the\s+case|this\s+case|both|all)\b"), 0.5, Speaker.Reviewer, CheckNegation: true,
+        new("direction.required", ActType.Direction, R(@"\bwe\s+(?:are\s+\*?required\*?\s+to\s+(?:support|handle|cope\s+with|deal\s+with)|(?:really\s+)?(?:need|have|must)\s+(?:to\s+)?(?:support|handle|cope\s+with|deal\s+with))\s+(?:this|that|it|these|those|such|the\s+case|this\s+case|both|all)\b"), 0.5, Speaker.Reviewer, CheckNegation: true,
             Skip: R(@"\?\s*$")),
+        // "That's not the way we access system registers", "That's not something that KVM does nor should interpret".
+        new("direction.not-how-we", ActType.Direction, R(@"^(?:but\s+|and\s+)?(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+(?:really\s+|simply\s+)?not\s+(?:the\s+way|how|something)\s+(?:that\s+)?(?:we|KVM|the\s+kernel|Linux|userspace|a\s+driver|drivers)\b"), 0.55, Speaker.Reviewer),
+        // "This needs to happen in perf itself, and not in KVM": where the work belongs.
+        new("direction.belongs-in", ActType.Direction, R(@"\b(?:needs?|has|have|ought)\s+to\s+(?:happen|live|be\s+done|be\s+handled|be\s+fixed|be\s+solved|be\s+implemented|go)\s+(?:in|at)\s+[^,.;]{2,40}?,?\s+(?:and\s+)?not\s+(?:in|at)\b"), 0.55, Speaker.Reviewer),
         new("direction.convention", ActType.Direction, R(@"\bthe\s+convention\b|\bwe\s+(?:always|generally|never)\b|\bpolicy\s+is\b"), 0.5),
         new("direction.preference", ActType.Direction, R(@"\bideally\s+(?:\w+\s+)?(?:should|would)\b|\bmy\s+(?:strong\s+)?preference\s+(?:would\s+be|is)\b|\b(?:happy|fine|ok|okay)\s+to\s+(?:table|defer|postpone|revisit)\b|\buntil\s+(?:the|a|an\s+actual|a\s+real)\s+use\s*-?\s*case\b|\bonly\s+(?:add|do|enable|support)\s+(?:this|it|that)\s+if\b|\bthe\s+(?:agreement|consensus|decision)\s+(?:was|is)\b|\bplease\s+(?:don't|do\s+not)\s+(?:send|post|base)\b|\bneeds?\s+to\s+be\s+(?:a\s+)?(?:secure|explicit)\b"), 0.6),
         new("direction.lets-not", ActType.Direction, R(@"\blet's\s+not\b|\blet's\s+(?:just\s+)?(?:leave|wait|table|defer)\b"), 0.6),

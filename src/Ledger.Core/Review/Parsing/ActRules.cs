@@ -19,7 +19,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch, Answ
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "7";
+    public const string Version = "8";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]

@@ -196,6 +196,16 @@ public class ActRulesTests
     [InlineData("Maybe it's worth defining it like that to make the overlap obvious.", ActType.Suggestion)]
     [InlineData("So implementing a uaccess_read() would be better I think.", ActType.Suggestion)]
     [InlineData("Can it be generalised? No.", ActType.Direction)]
+    // Act rules v8: objections and directions stated as findings or conventions, disagreement stated by contrast.
+    [InlineData("I see a few problems with the locking in this version.", ActType.Objection)]
+    [InlineData("To be honest I have strong reservations about the new ioctl.", ActType.Objection)]
+    [InlineData("This was already fixed by commit 0123abcd in mainline.", ActType.Objection)]
+    [InlineData("That's not how we expose hypervisor state to the VMM.", ActType.Direction)]
+    [InlineData("The throttling has to be done in the scheduler, not in the driver.", ActType.Direction)]
+    [InlineData("We are *required* to cope with that on older parts.", ActType.Direction)]
+    [InlineData("I think these two flags are orthogonal.", ActType.Pushback)]
+    [InlineData("Right, but the ordering does matter on the resume path.", ActType.Pushback)]
+    [InlineData("Why would that be a requirement?", ActType.Pushback)]
     public void GeneralReviewerCues(string text, ActType type) => Assert.Contains(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
@@ -210,6 +220,10 @@ public class ActRulesTests
     [InlineData("I don't think adding a userspace accessor would help much.", ActType.Suggestion)] // negated ahead of the clause
     [InlineData("It's fine as it is, no need to change it.", ActType.Suggestion)]
     [InlineData("instead?", ActType.Question)] // the end of a sentence a pasted line of code interrupted
+    [InlineData("I have serious doubts anyone will hit this in practice.", ActType.Objection)] // doubts a concern, not the patch
+    [InlineData("The old value does not matter here.", ActType.Pushback)] // a plain negation, not an emphatic "does"
+    [InlineData("Does the ordering matter here?", ActType.Pushback)]
+    [InlineData("I'll rework it so that the two checks are orthogonal.", ActType.Pushback)]
     public void ReviewerCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
