@@ -24,8 +24,10 @@ public static class Interpretation
     /// Bump when any extractor changes what it derives; it is recorded in every derived event's provenance (act rules
     /// carry their own <see cref="Parsing.ActRules.Version"/>). 2: a lineage holds one repository, stable branches are no
     /// versions, resolutions read the lines right above a comment and the file a diagnostic names, quotes keep their end.
+    /// 3: a pull request's patches join no lineage, a trailer given on an inline diff goes to the patch it became, every
+    /// reviewer's "-by" trailer is collected (Regression-tested-by, ...).
     /// </summary>
-    public const string ExtractorVersion = "2";
+    public const string ExtractorVersion = "3";
 
     public static List<LineageInterpretation> Interpret(IEnumerable<ParsedMail> mails)
     {

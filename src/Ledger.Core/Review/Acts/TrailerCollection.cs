@@ -16,6 +16,14 @@ public static partial class TrailerCollection
     private static readonly HashSet<string> Given = new(StringComparer.OrdinalIgnoreCase)
         { "Reviewed-by", "Acked-by", "Tested-by", "Suggested-by", "Reported-by", "Nacked-by" };
 
+    /// <summary>
+    /// Any "-by" trailer a reviewer gives (also Regression-tested-by, Build-tested-by, Reported-and-tested-by, ...), but not
+    /// the author's own Signed-off-by and Co-developed-by, which a reply only carries inside a pasted patch.
+    /// </summary>
+    private static bool IsGiven(string name) =>
+        Given.Contains(name) || name.EndsWith("-by", StringComparison.OrdinalIgnoreCase)
+        && !name.Equals("Signed-off-by", StringComparison.OrdinalIgnoreCase) && !name.Equals("Co-developed-by", StringComparison.OrdinalIgnoreCase);
+
     // "With that fixed", "With Marc's comment fixed", "If Jia is happy with it, please feel free to add".
     [GeneratedRegex(@"\b(with (that|this|these|those|the above|(the |\w+'s )(\w+ )?(nits?|comments?|issues?|changes?|typos?|suggestions?|remarks?))( \w+)? (fixed|addressed|changed|done|sorted|resolved|fixed up|applied|taken into account)|if you (fix|address|change|drop)|if (\w+ ){1,2}(is|are) (happy|ok|okay|fine) with (it|that|this|the change)|assuming|provided that|once (that|this|these) (is|are))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Condition();
@@ -32,8 +40,11 @@ public static partial class TrailerCollection
         {
             var posting = index.PostingOf(reply);
             if (posting is null || !versionOf.TryGetValue(posting.Key, out var version)) continue;
+            // A trailer given on a diff proposed inline ("How about something like this?") is for the posting that diff became.
+            // The diff may be against another base than the posting (git's patch-id counts context lines): the changed lines decide.
+            var became = index.ParentOf(reply) is { IsPosting: false } parent && ChangedLines(parent.Patch) is { } inline ? Became(lineage, version, inline) : null;
             foreach (var segment in reply.Reply.Segments)
-                foreach (var trailer in Trailers.Find(segment.Text).Where(t => Given.Contains(t.Name)))
+                foreach (var trailer in Trailers.Find(segment.Text).Where(t => IsGiven(t.Name)))
                 {
                     if (Withdrawal().IsMatch(segment.Text)) continue; // "I'm withdrawing my Acked-by: X" names a trailer, it does not give one
                     // A patch pasted whole into the reply ("From <sha> Mon Sep 17 ...", "Subject: [PATCH] ...") carries its own trailers.
@@ -42,17 +53,48 @@ public static partial class TrailerCollection
                     var withdrawn = withdrawals.Any(w => w.Date >= reply.Date && w != reply && w.Mail.FromAddress == reply.Mail.FromAddress
                         && w.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text) && MentionsKind(s.Text, trailer.Name)) && SameThreadFamily(index, w, version));
                     var mismatch = !Matches(trailer, reply);
+                    if (became is { } b)
+                    {
+                        var carriedThere = b.Patch.Patch.Trailers.Any(t => SameTrailer(t, trailer));
+                        found.Add(new CollectedTrailer(b.Version, b.Patch, trailer, reply, conditional, withdrawn, mismatch, carriedThere, "trailer.on-inline-diff"));
+                        continue;
+                    }
                     var targets = posting.IsCover ? version.Patches : [posting];
                     foreach (var patch in targets)
                     {
-                        var carried = lineage.Next(version)?.Counterpart(patch)?.Patch.Trailers
-                            .Any(t => t.Name == trailer.Name && string.Equals(t.Address, trailer.Address, StringComparison.OrdinalIgnoreCase)) ?? false;
+                        var carried = lineage.Next(version)?.Counterpart(patch)?.Patch.Trailers.Any(t => SameTrailer(t, trailer)) ?? false;
                         found.Add(new CollectedTrailer(version, patch, trailer, reply, conditional, withdrawn, mismatch, carried,
                             posting.IsCover ? "trailer.cover-applies-to-all" : "trailer.reply-to-patch"));
                     }
                 }
         }
         return found;
+    }
+
+    private static bool SameTrailer(Trailer a, Trailer b) =>
+        a.Name.Equals(b.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Address, b.Address, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first patch of a later version that makes the inline diff's change.</summary>
+    private static (SeriesVersion Version, MailView Patch)? Became(Lineage lineage, SeriesVersion version, string change) =>
+        lineage.Versions.Where(v => v.Version > version.Version).OrderBy(v => v.Version)
+            .SelectMany(v => v.Patches.Select(p => (v, p))).Where(x => ChangedLines(x.p.Patch) == change)
+            .Select(x => ((SeriesVersion, MailView)?)x).FirstOrDefault();
+
+    /// <summary>A diff's files with their removed and added lines, whitespace ignored; null when there is no diff.</summary>
+    private static string? ChangedLines(PatchBody patch)
+    {
+        if (patch.Files.Count == 0) return null;
+        var sb = new System.Text.StringBuilder();
+        foreach (var file in patch.Files.OrderBy(f => f.NewPath, StringComparer.Ordinal))
+        {
+            sb.Append(file.NewPath).Append('\n');
+            foreach (var hunk in file.Hunks)
+            {
+                foreach (var line in hunk.Removed) sb.Append('-').Append(string.Concat(line.Where(c => !char.IsWhiteSpace(c)))).Append('\n');
+                foreach (var line in hunk.Added) sb.Append('+').Append(string.Concat(line.Where(c => !char.IsWhiteSpace(c)))).Append('\n');
+            }
+        }
+        return sb.ToString();
     }
 
     /// <summary>Withdrawal statements, whichever trailer they take back: also one the patch itself carries from an earlier version.</summary>

@@ -59,12 +59,16 @@ public static partial class LineageLinking
             }
         }
 
-        var byPatchId = versions.SelectMany(v => v.Patches.Select(p => (p.Patch.PatchId, v))).Where(x => x.PatchId is not null).GroupBy(x => x.PatchId);
+        // A pull request's patches are copies of commits already applied: they share patch-ids and titles with the series they
+        // came from, but they are no version of any of them (maz's "[GIT PULL] KVM/arm64 updates for 5.9" carries 56 patches).
+        var carried = versions.Where(v => CarriedByPull(index, v)).ToHashSet();
+        var byPatchId = versions.Where(v => !carried.Contains(v))
+            .SelectMany(v => v.Patches.Select(p => (p.Patch.PatchId, v))).Where(x => x.PatchId is not null).GroupBy(x => x.PatchId);
         foreach (var group in byPatchId)
             foreach (var pair in group.Skip(1))
                 if (pair.v.Version != group.First().v.Version && pair.v.AuthorAddress == group.First().v.AuthorAddress) Union(group.First().v, pair.v, "patch-id", 0.9);
 
-        foreach (var byAuthor in versions.GroupBy(v => v.AuthorAddress))
+        foreach (var byAuthor in versions.Where(v => !carried.Contains(v)).GroupBy(v => v.AuthorAddress))
         {
             var list = byAuthor.OrderBy(v => v.Date).ToList();
             for (var i = 0; i < list.Count; i++)
@@ -78,6 +82,10 @@ public static partial class LineageLinking
 
         return versions.GroupBy(v => Find(v.Id)).Select(g => new Lineage(g.ToList(), links)).ToList();
     }
+
+    /// <summary>Patches posted under a pull request: their thread starts at a "[GIT PULL]".</summary>
+    private static bool CarriedByPull(MailIndex index, SeriesVersion v) =>
+        v.Postings.Any(p => p.Subject.IsPullRequest || index.Ancestors(p).Any(a => a.Subject.IsPullRequest));
 
     /// <summary>
     /// A lineage has one posting per version number, or a resend of it, and one repository: a join that breaks either is

@@ -48,4 +48,26 @@ public class LineageLinkingTests
         Assert.Equal(["k1-0@x", "k2-0@x"], kernel.Versions.Select(v => v.Id));
         Assert.Equal(["t1-0@x", "t2-0@x"], kvmtool.Versions.Select(v => v.Id));
     }
+
+    [Fact]
+    public void a_pull_request_carrying_a_patch_is_no_version_of_its_lineage()
+    {
+        const string diff = "diff --git a/arch/arm64/kvm/vgic/vgic-irqfd.c b/arch/arm64/kvm/vgic/vgic-irqfd.c\n--- a/arch/arm64/kvm/vgic/vgic-irqfd.c\n"
+            + "+++ b/arch/arm64/kvm/vgic/vgic-irqfd.c\n@@ -107,3 +107,4 @@\n bool line_status)\n {\n+\tif (!level) return -EWOULDBLOCK;\n \n";
+        static ParsedMail WithDiff(string id, string subject, string? inReplyTo, int day, string change = "\tif (!level) return -EWOULDBLOCK;") =>
+            TestMail.Parse(id, "author@example.org", subject, "Inject SPIs in atomic context.\n\nSigned-off-by: A <author@example.org>\n---\n"
+                + diff.Replace("\tif (!level) return -EWOULDBLOCK;", change), inReplyTo, new DateTimeOffset(2020, 6, day, 10, 0, 0, TimeSpan.Zero));
+
+        var lineages = Link([
+            // v2 changed the code; the pull carries v2 as applied, so only v2 shares its patch-id with the pull.
+            WithDiff("spi-v1@x", "[PATCH] KVM: arm64: Allow in-atomic injection of SPIs", null, 1, "\tif (!level) return -EINVAL;"),
+            WithDiff("spi-v2@x", "[PATCH v2] KVM: arm64: Allow in-atomic injection of SPIs", null, 15),
+            Mail("pull@x", "[GIT PULL] KVM/arm64 updates for 5.9", null, 25),
+            Mail("pull-1@x", "[PATCH 1/2] KVM: arm64: Enable address authentication at EL2", "pull@x", 25),
+            WithDiff("pull-2@x", "[PATCH 2/2] KVM: arm64: Allow in-atomic injection of SPIs", "pull@x", 25)]);
+
+        var spi = Assert.Single(lineages, l => l.Versions.Any(v => v.Id == "spi-v1@x"));
+        Assert.Equal(["spi-v1@x", "spi-v2@x"], spi.Versions.Select(v => v.Id));
+        Assert.DoesNotContain(lineages, l => l.Versions.Any(v => v.Id == "pull-1@x") && l.Versions.Any(v => v.Id == "spi-v2@x"));
+    }
 }
