@@ -44,6 +44,9 @@ public static class ChangelogBuilder
             if (before is null)
             {
                 changes.AddRange(Prompted(addressed, patch, null, slot, $"new patch: {patch.Title}", "patch-added"));
+                // A review given on a diff proposed inline during the previous version's review, which this new patch makes.
+                changes.AddRange(Collected(lineage.Trailers.Where(t => t.Version == version && t.PatchMessageId == patch.MessageId
+                    && t.Provenance.Rule == "trailer.on-inline-diff" && t.CarriedInNextVersion && !t.Withdrawn), slot));
                 continue;
             }
             matched.Add(before.MessageId);
@@ -66,9 +69,7 @@ public static class ChangelogBuilder
             if (before.CodeId != patch.CodeId && patch.CodeId is not null)
                 changes.AddRange(Prompted(addressed.Where(a => a.Resolution!.EvidenceMessageId == patch.MessageId && CodeRules.Contains(a.Resolution.Provenance.Rule)).ToList(),
                     patch, null, slot, $"code changed in {string.Join(", ", patch.Files.Distinct())}", "code"));
-            foreach (var t in lineage.Trailers.Where(t => t.Version == previous.Version && t.PatchMessageId == before.MessageId && t.CarriedInNextVersion && !t.Withdrawn)
-                         .GroupBy(t => (t.Name, t.Value)).Select(g => g.First()))
-                changes.Add(new Change(slot, $"collected {t.Name}: {t.Value}", t.GivenIn, t.Sender, "trailer", Link(t.GivenIn)));
+            changes.AddRange(Collected(lineage.Trailers.Where(t => t.Version == previous.Version && t.PatchMessageId == before.MessageId && t.CarriedInNextVersion && !t.Withdrawn), slot));
         }
         foreach (var dropped in previous.Patches.Where(p => !matched.Contains(p.MessageId) && !Missing(current, p.Index, p.Total)))
             changes.Add(new Change(PatchTexts.Slot(dropped), $"dropped patch: {dropped.Title}", null, null, "patch-dropped", Link(dropped.MessageId)));
@@ -101,7 +102,7 @@ public static class ChangelogBuilder
 
     /// <summary>The resolution rules that find a point addressed by a change to the code.</summary>
     private static readonly HashSet<string> CodeRules =
-        ["resolution.region-changed", "resolution.commented-line-changed", "resolution.hunk-changed", "resolution.reported-file-changed"];
+        ["resolution.region-changed", "resolution.commented-line-changed", "resolution.hunk-changed", "resolution.reported-file-changed", "resolution.diff-adopted"];
 
     /// <summary>
     /// The act quoted this text, and the next version changed the text it quoted: it prompted the change of this part
@@ -118,6 +119,11 @@ public static class ChangelogBuilder
         blocks.GroupBy(b => Part(b.Label)).ToDictionary(g => g.Key, g => string.Join("\n\n", g.Select(b => b.Text)));
 
     private static string Part(string label) => label.Contains("commit message") ? "commit message" : label[(label.IndexOf("comment", StringComparison.Ordinal) is var i and >= 0 ? i : 0)..];
+
+    /// <summary>Trailers a patch of this version carries from review, one line per name and value.</summary>
+    private static IEnumerable<Change> Collected(IEnumerable<TrailerGiven> trailers, string slot) =>
+        trailers.GroupBy(t => (t.Name, t.Value)).Select(g => g.First())
+            .Select(t => new Change(slot, $"collected {t.Name}: {t.Value}", t.GivenIn, t.Sender, "trailer", Link(t.GivenIn)));
 
     private static string? Link(string? messageId) => messageId is null ? null : Core.Archive.MessageIds.LoreLink(messageId);
 }

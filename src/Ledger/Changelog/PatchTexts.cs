@@ -47,7 +47,9 @@ public sealed class PatchTexts(SeriesLineage lineage, DecisionRationale? decisio
         for (var i = 0; i < titles.Count; i++)
             if (Words.Jaccard(titles[i], title) is var s && s > score) (best, score) = (i, s);
         if (best >= 0 && score >= 0.4) return to.Patches[best];
-        return to.Patches.FirstOrDefault(p => p.Index == patch.Index && p.Total == patch.Total);
+        // A retitled patch keeps its place and its files; a patch in the same place touching other files replaced it.
+        return to.Patches.FirstOrDefault(p => p.Index == patch.Index && p.Total == patch.Total
+            && (p.Files.Length == 0 || patch.Files.Length == 0 || p.Files.Intersect(patch.Files).Any()));
     }
 
     private static HashSet<string> TitleWords(PatchRef p) => Words.Tokens(Subjects.NormalizeTitle(p.Title)).ToHashSet();

@@ -43,6 +43,10 @@ public static partial class Resolution
                 return new("addressed", patch.Mail.MessageId, Math.Round(score, 2), $"{score:P0} of the proposed words appear in {patch.Subject.Title}", "resolution.text-adopted")
                 { AdoptedIn = Adoptions(next, proposed, texts) };
         }
+        // A diff proposed inline ("How about something like this?") that a patch of the next version makes is adopted there,
+        // whichever patch it landed in (often a new one).
+        if (next is not null && act.Act.Type is ActType.Suggestion && DiffAdoption(next, act.Segment.Text, texts) is ({ } inPatch, var share))
+            return new("addressed", inPatch.Mail.MessageId, Math.Round(share, 2), $"{share:P0} of the proposed diff's added lines are in {inPatch.Subject.Title}", "resolution.diff-adopted");
         var answer = Answer(index, act, lineage);
         if (answer is not null && act.Act.Type == ActType.Question)
             return new("answered", answer.Mail.MessageId, 1.0, "answered in the thread", "resolution.answered");
@@ -83,6 +87,16 @@ public static partial class Resolution
         return answer is not null
             ? new("answered", answer.Mail.MessageId, 1.0, "answered; no later version yet", "resolution.answered")
             : new("open", null, 0, "no later version and no answer", "resolution.open");
+    }
+
+    /// <summary>The patch of the next version carrying most of the added lines of a diff in the reviewer's own words (at least 80%).</summary>
+    private static (MailView? Patch, double Share) DiffAdoption(SeriesVersion next, string ownText, PostingTexts texts)
+    {
+        if (!ownText.Contains("\n+", StringComparison.Ordinal)) return default; // no added lines: most replies stop here
+        var added = PatchBodies.Parse(ownText).Files.SelectMany(f => f.Hunks).SelectMany(h => h.Added).Select(Normalize).Where(l => l.Length > 0).ToHashSet();
+        if (added.Count < 2 || next.Patches.Count == 0) return default;
+        var best = next.Patches.Select(p => (Patch: p, Share: added.Count(texts.AddedLines(p).Contains) / (double)added.Count)).MaxBy(x => x.Share);
+        return best.Share >= 0.8 ? best : default;
     }
 
     /// <summary>Where the proposal landed: rewordings are often split across patches, so every patch of the next version is searched.</summary>

@@ -48,6 +48,30 @@ public class ResolutionTests
     }
 
     [Fact]
+    public void A_diff_proposed_inline_is_adopted_by_the_patch_that_makes_it_even_a_new_one()
+    {
+        const string doc = "diff --git a/Documentation/virt/kvm/api.rst b/Documentation/virt/kvm/api.rst\n--- a/Documentation/virt/kvm/api.rst\n"
+            + "+++ b/Documentation/virt/kvm/api.rst\n@@ -1381,3 +1381,5 @@\n allocation and is deprecated.\n \n"
+            + "+Note: on arm64, a page-table walker write to a read-only memslot\n+is injected as an abort, not reported as an MMIO exit.\n \n";
+        var v1 = Mail("v1@x", Author, $"[PATCH] {Title}", Patch(V1), null, 1);
+        var review = Mail("r1@x", Reviewer, $"Re: [PATCH] {Title}",
+            "> Tear down unlinked subtrees after break-before-make.\n\nThe API document should say so. How about something like this?\n\n" + doc, "v1@x", 2);
+        var cover = Mail("v2-0@x", Author, $"[PATCH v2 0/2] {Title}", "Changes since v1: document the abort.", null, 9);
+        var v2a = Mail("v2-1@x", Author, $"[PATCH v2 1/2] {Title}", Patch(V1), "v2-0@x", 9);
+        // The same change against another base: other context lines and hunk numbers.
+        var v2b = Mail("v2-2@x", Author, $"[PATCH v2 2/2] KVM: arm64: document the abort on read-only memslots",
+            $"Say what userspace sees.\n\nSigned-off-by: A <{Author}>\n---\n"
+            + doc.Replace("@@ -1381,3 +1381,5 @@\n allocation and is deprecated.", "@@ -1354,3 +1354,5 @@\n example is madvise(MADV_DROP)."), "v2-0@x", 9);
+
+        var events = Assert.Single(Interpretation.Interpret([v1, review, cover, v2a, v2b])).Events.ToList();
+        var acts = events.OfType<ReviewActDetected>().Where(a => a.MessageId == "r1@x" && a.Type == "suggestion").Select(a => a.ActId).ToHashSet();
+        var resolved = Assert.Single(events.OfType<ReviewActResolved>(), r => acts.Contains(r.ActId));
+        Assert.Equal("addressed", resolved.Status);
+        Assert.Equal("v2-2@x", resolved.EvidenceMessageId);
+        Assert.Equal("resolution.diff-adopted", resolved.Provenance.Rule);
+    }
+
+    [Fact]
     public void A_hunk_that_changed_around_the_quoted_lines_addressed_the_point()
     {
         // The quoted lines stay; v2 frees the table the reviewer said was leaked, in the same hunk.
