@@ -73,6 +73,23 @@ public sealed class WhenWritingChangelogAndRationale(LedgerDatabase db)
     }
 
     [Fact]
+    public async Task a_patch_replaced_in_its_place_is_new_and_collects_the_review_given_on_its_inline_diff()
+    {
+        // Marc Zyngier's S1PTW fixes (kvmarm, 2022-12 -> 2023-01): v1 2/3 (TCR_HA) was dropped; v2 2/3 documents the RO memslot
+        // behaviour with the api.rst diff Marc proposed inline in v1 1/3's thread, on which Oliver Upton gave his Reviewed-by.
+        string[] covers = ["20221220200923.1532710-1-maz@kernel.org", "20230103100904.3232426-1-maz@kernel.org"];
+        await db.ImportedKvmarmMail("s1ptw", m => covers.Any(c => m.MessageId.StartsWith(c[..^("1-maz@kernel.org".Length)], StringComparison.Ordinal))
+            || m.References.Any(covers.Contains) || m.References.Any(r => r.StartsWith("20221220200923.1532710-", StringComparison.Ordinal)));
+        var changes = Changes(await db.JsonAsync("changelog", covers[1], "--version", "2"), 2)
+            .Select(c => (Patch: c.GetProperty("patch").GetString()!, Summary: c.GetProperty("summary").GetString()!)).ToList();
+
+        Assert.Contains(changes, c => c.Patch == "2/3" && c.Summary.StartsWith("new patch: KVM: arm64: Document the behaviour of S1PTW faults"));
+        Assert.Contains(changes, c => c.Summary.StartsWith("dropped patch: KVM: arm64: Handle S1PTW translation with TCR_HA set as a write"));
+        Assert.DoesNotContain(changes, c => c.Summary.StartsWith("subject:"));
+        Assert.Contains(changes, c => c.Patch == "2/3" && c.Summary == "collected Reviewed-by: Oliver Upton <oliver.upton@linux.dev>");
+    }
+
+    [Fact]
     public async Task a_changed_part_is_credited_only_to_reviews_that_quoted_it()
     {
         // Raghavendra Rao Ananta's hypercall services selection (kvmarm, 2022), v6 -> v7. Reiji Watanabe's suggestion on
