@@ -21,8 +21,8 @@ public static class SearchIndex
 {
     public const string Table = LedgerStore.Schema + ".decision_search";
     private const string Documents = LedgerStore.Schema + ".mt_doc_decisionrationale";
-    // Per database: a process may open several ledgers (the tests, the benchmark, a single and a shared import).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Ensured = new();
+    // Per store: a process may open several ledgers (the tests, the benchmark, a single and a shared import), each its own.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentStore, object> Ensured = new();
 
     /// <summary>The best <c>@limit</c> matches of <c>@q</c> (plain words), best first: one query shared by `why` and its benchmark.</summary>
     public const string CandidatesSql = $"""
@@ -36,11 +36,11 @@ public static class SearchIndex
     /// <summary>Rows left by documents removed without a delete (a rebuild truncates the documents and keeps the rows, to reuse the unchanged ones).</summary>
     public const string DeleteOrphansSql = $"delete from {Table} s where not exists (select 1 from {Documents} d where d.id = s.id)";
 
-    /// <summary>On a connection of its own (queries run in read-only sessions); once per process and database.</summary>
+    /// <summary>On a connection of its own (queries run in read-only sessions); once per store.</summary>
     public static async Task EnsureAsync(IDocumentStore store, CancellationToken ct)
     {
+        if (Ensured.TryGetValue(store, out _)) return;
         await using var conn = store.Storage.Database.CreateConnection();
-        if (Ensured.ContainsKey(conn.ConnectionString)) return;
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(Projections.Decisions.DecisionRationale), ct);
         await conn.OpenAsync(ct);
         // A ledger made before the content hash (or the head vector) has the table made again, and filled, below.
@@ -90,7 +90,7 @@ public static class SearchIndex
             end $$;
             """, conn) { CommandTimeout = 0 }; // filling the table of a large ledger takes minutes, once
         await cmd.ExecuteNonQueryAsync(ct);
-        Ensured[conn.ConnectionString] = true;
+        Ensured.AddOrUpdate(store, true);
     }
 
     /// <summary>Upserts the search rows of the documents in <paramref name="source"/> whose text changed; an unchanged one costs only its hash.</summary>
