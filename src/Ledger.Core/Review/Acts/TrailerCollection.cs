@@ -42,7 +42,9 @@ public static partial class TrailerCollection
             if (posting is null || !versionOf.TryGetValue(posting.Key, out var version)) continue;
             // A trailer given on a diff proposed inline ("How about something like this?") is for the posting that diff became.
             // The diff may be against another base than the posting (git's patch-id counts context lines): the changed lines decide.
-            var became = index.ParentOf(reply) is { IsPosting: false } parent && ChangedLines(parent.Patch) is { } inline ? Became(lineage, version, inline) : null;
+            // Read only for a reply that gives a trailer: most replies give none.
+            (SeriesVersion Version, MailView Patch)? became = null;
+            var becameRead = false;
             foreach (var segment in reply.Reply.Segments)
                 foreach (var trailer in Trailers.Find(segment.Text).Where(t => IsGiven(t.Name)))
                 {
@@ -53,6 +55,11 @@ public static partial class TrailerCollection
                     var withdrawn = withdrawals.Any(w => w.Date >= reply.Date && w != reply && w.Mail.FromAddress == reply.Mail.FromAddress
                         && w.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text) && MentionsKind(s.Text, trailer.Name)) && SameThreadFamily(index, w, version));
                     var mismatch = !Matches(trailer, reply);
+                    if (!becameRead)
+                    {
+                        became = index.ParentOf(reply) is { IsPosting: false } parent && ChangedLines(parent.Patch) is { } inline ? Became(lineage, version, inline) : null;
+                        becameRead = true;
+                    }
                     if (became is { } b)
                     {
                         var carriedThere = b.Patch.Patch.Trailers.Any(t => SameTrailer(t, trailer));
