@@ -41,6 +41,8 @@ public static class ReviewIndexer
     private static async Task<Outcome?> RunAsync(IDocumentStore store, bool pendingOnly, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        // Built while the headers load (a no-op when the import already did it).
+        _ = Task.Run(Interpretation.WarmUp, ct);
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
         await MailHeader.EnsureTableAsync(conn, ct);
