@@ -25,9 +25,10 @@ public static class Interpretation
     /// carry their own <see cref="Parsing.ActRules.Version"/>). 2: a lineage holds one repository, stable branches are no
     /// versions, resolutions read the lines right above a comment and the file a diagnostic names, quotes keep their end.
     /// 3: a pull request's patches join no lineage, a trailer given on an inline diff goes to the patch it became, every
-    /// reviewer's "-by" trailer is collected (Regression-tested-by, ...).
+    /// reviewer's "-by" trailer is collected (Regression-tested-by, ...). 4: "With that:" above a trailer makes it conditional, only
+    /// a trailer is withdrawn ("drop the check" is not a withdrawal), a withdrawal answering one review takes back that one.
     /// </summary>
-    public const string ExtractorVersion = "3";
+    public const string ExtractorVersion = "4";
 
     /// <summary>
     /// Builds the act rules (about a hundred compiled regexes: over half a second of CPU on first use) on the calling thread, so

@@ -24,11 +24,13 @@ public static partial class TrailerCollection
         Given.Contains(name) || name.EndsWith("-by", StringComparison.OrdinalIgnoreCase)
         && !name.Equals("Signed-off-by", StringComparison.OrdinalIgnoreCase) && !name.Equals("Co-developed-by", StringComparison.OrdinalIgnoreCase);
 
-    // "With that fixed", "With Marc's comment fixed", "If Jia is happy with it, please feel free to add".
-    [GeneratedRegex(@"\b(with (that|this|these|those|the above|(the |\w+'s )(\w+ )?(nits?|comments?|issues?|changes?|typos?|suggestions?|remarks?))( \w+)? (fixed|addressed|changed|done|sorted|resolved|fixed up|applied|taken into account)|if you (fix|address|change|drop)|if (\w+ ){1,2}(is|are) (happy|ok|okay|fine) with (it|that|this|the change)|assuming|provided that|once (that|this|these) (is|are))\b", RegexOptions.IgnoreCase)]
+    // "With that fixed", "With Marc's comment fixed", "If Jia is happy with it, please feel free to add", and "With that:" right
+    // above the trailer.
+    [GeneratedRegex(@"\bwith (that|this|these|those)( (change|changes|fix|fixes|nit|nits))?\s*[:,]?\s*$|\b(with (that|this|these|those|the above|(the |\w+'s )(\w+ )?(nits?|comments?|issues?|changes?|typos?|suggestions?|remarks?))( \w+)? (fixed|addressed|changed|done|sorted|resolved|fixed up|applied|taken into account)|if you (fix|address|change|drop)|if (\w+ ){1,2}(is|are) (happy|ok|okay|fine) with (it|that|this|the change)|assuming|provided that|once (that|this|these) (is|are))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Condition();
 
-    [GeneratedRegex(@"\b(withdraw(ing)?|retract(ing)?|take back|drop) (my|the)\b|\bplease (drop|ignore) my\b", RegexOptions.IgnoreCase)]
+    // What is taken back is a trailer: "I'm withdrawing my Ack", "please drop my Reviewed-by" (not "I'd just drop the 'if OF' here").
+    [GeneratedRegex(@"\b(withdraw(ing|n)?|retract(ing|ed)?|take back|taking back|drop(ping)?|ignore) (my|the) (\w+ ){0,2}?(ack|acks|acked-by|a-b|r-b|rb|review|reviewed-by|tags?|tested-by|t-b|nak)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Withdrawal();
 
     public static List<CollectedTrailer> Collect(MailIndex index, Lineage lineage, IReadOnlyList<MailView> replies)
@@ -52,8 +54,10 @@ public static partial class TrailerCollection
                     // A patch pasted whole into the reply ("From <sha> Mon Sep 17 ...", "Subject: [PATCH] ...") carries its own trailers.
                     if (InlinePatch().IsMatch(TextBefore(segment.Text, trailer, 4000))) continue;
                     var conditional = Condition().IsMatch(TextBefore(segment.Text, trailer));
+                    // A withdrawal answering a mail that gave such a trailer takes back that one only; otherwise the sender's earlier ones.
                     var withdrawn = withdrawals.Any(w => w.Date >= reply.Date && w != reply && w.Mail.FromAddress == reply.Mail.FromAddress
-                        && w.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text) && MentionsKind(s.Text, trailer.Name)) && SameThreadFamily(index, w, version));
+                        && w.Reply.Segments.Any(s => Withdrawal().IsMatch(s.Text) && MentionsKind(s.Text, trailer.Name)) && SameThreadFamily(index, w, version)
+                        && (index.ParentOf(w) is not { } answered || answered == reply || !Gives(answered, trailer.Name)));
                     var mismatch = !Matches(trailer, reply);
                     if (!becameRead)
                     {
@@ -77,6 +81,9 @@ public static partial class TrailerCollection
         }
         return found;
     }
+
+    private static bool Gives(MailView mail, string name) =>
+        mail.Reply.Segments.Any(s => Trailers.Find(s.Text).Any(t => t.Name.Equals(name, StringComparison.OrdinalIgnoreCase)));
 
     private static bool SameTrailer(Trailer a, Trailer b) =>
         a.Name.Equals(b.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Address, b.Address, StringComparison.OrdinalIgnoreCase);

@@ -73,4 +73,42 @@ public class TrailerCollectionTests
         Assert.Equal("v1@x", trailer.Patch.Mail.MessageId);
         Assert.Equal("trailer.reply-to-patch", trailer.Rule);
     }
+
+    [Fact]
+    public void a_review_after_asking_to_drop_a_line_is_given_and_with_that_above_it_is_conditional()
+    {
+        var mails = new List<ParsedMail>
+        {
+            Mail("v1@x", Author, "[PATCH] KVM: arm64: Fix S1PTW handling on RO memslots", Patch("Fix it.", CodeDiff), null, 20),
+            // "drop the ... check" asks for a change; it takes back no trailer.
+            Mail("r1@x", Reviewer, "Re: [PATCH] KVM: arm64: Fix S1PTW handling on RO memslots",
+                "> +if (write_fault && !writable) return -EFAULT;\n\nI'd just drop the 'writable' check here, it is always true.\n\nWith that:\n\n"
+                + "Acked-by: Rev <reviewer@example.org>\n", "v1@x", 21),
+        };
+
+        var trailer = Assert.Single(Collect(mails));
+        Assert.Equal("Acked-by", trailer.Trailer.Name);
+        Assert.True(trailer.Conditional);
+        Assert.False(trailer.Withdrawn);
+    }
+
+    [Fact]
+    public void a_withdrawal_answering_one_review_takes_back_that_one_only()
+    {
+        var mails = new List<ParsedMail>
+        {
+            Mail("v1-0@x", Author, "[PATCH 0/2] KVM: arm64: Fix S1PTW handling on RO memslots", "Two fixes.", null, 20),
+            Mail("v1-1@x", Author, "[PATCH 1/2] KVM: arm64: Fix S1PTW handling on RO memslots", Patch("Fix it.", CodeDiff), "v1-0@x", 20),
+            Mail("v1-2@x", Author, "[PATCH 2/2] KVM: arm64: Document the abort on RO memslots",
+                Patch("Document it.", Diff("Documentation/virt/kvm/api.rst", "example is madvise(MADV_DROP).", DocLine)), "v1-0@x", 20),
+            Mail("r1@x", Reviewer, "Re: [PATCH 1/2] KVM: arm64: Fix S1PTW handling on RO memslots", "> Fix it.\n\nReviewed-by: Rev <reviewer@example.org>\n", "v1-1@x", 21),
+            Mail("r2@x", Reviewer, "Re: [PATCH 2/2] KVM: arm64: Document the abort on RO memslots", "> Document it.\n\nReviewed-by: Rev <reviewer@example.org>\n", "v1-2@x", 21),
+            Mail("r3@x", Reviewer, "Re: [PATCH 2/2] KVM: arm64: Document the abort on RO memslots",
+                "> Reviewed-by: Rev <reviewer@example.org>\n\nActually, I'm withdrawing my Reviewed-by: the note is wrong for instruction fetches.\n", "r2@x", 22),
+        };
+
+        var trailers = Collect(mails);
+        Assert.False(Assert.Single(trailers, t => t.Patch.Mail.MessageId == "v1-1@x").Withdrawn);
+        Assert.True(Assert.Single(trailers, t => t.Patch.Mail.MessageId == "v1-2@x").Withdrawn);
+    }
 }
