@@ -46,6 +46,8 @@ internal static class ActPatterns
         new("objection.not-safe", ActType.Objection, R(@"\b(?:is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+)?(?:safe|correct|right|valid|sufficient|acceptable|ok(?:ay)?)\b(?!\s+(?:to\s+say|with\s+me))"), 0.7,
             AuthorType: ActType.Pushback, AuthorConfidence: 0.55),
         new("objection.surprised", ActType.Objection, R(@"(?<!\bas\s+far\s+as\s+)\b(?:I'm|I\s+am)\s+(?:\w+\s+)?(?:surprised|worried|concerned|uneasy|not\s+comfortable|not\s+convinced)\b"), 0.6, Speaker.Reviewer),
+        // "I'm not crazy about this sort of parameters", "I'm not a fan of ...", "not too keen on ...".
+        new("objection.not-fond", ActType.Objection, R(@"\b(?:I'm|I\s+am)\s+(?:really\s+|still\s+)?not\s+(?:too\s+|very\s+|so\s+|a\s+big\s+|a\s+huge\s+|really\s+)?(?:crazy\s+about|keen\s+on|thrilled\s+(?:about|with|by)|fond\s+of|a\s+fan\s+of|fan\s+of|happy\s+about)\b"), 0.55, Speaker.Reviewer),
         new("objection.unsafe", ActType.Objection, R(@"\b(?:unsafe|incorrect|racy|buggy|use-after-free|deadlocks?|unacceptable)\b"), 0.55, Speaker.Reviewer),
         new("objection.breaks", ActType.Objection, R(@"\b(?:this|that|it|which|patch|change)\s+(?:\w+\s+)?(?:breaks|will\s+break|would\s+break|can\s+break|regresses|causes?\s+a\s+regression)\b|\bbreaks\s+(?:the\s+)?(?:build|boot|bisect\w*|compilation|abi|uapi)\b"
             // "This fails to build on -rc4:", "This doesn't compile.  I get:" above a pasted build log.
@@ -86,6 +88,8 @@ internal static class ActPatterns
 
         // Suggestion.
         new("suggestion.i-suggest", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:suggest|recommend|prefer|propose)\b|\b(?:as\s+)?I\s+(?:already\s+|previously\s+)?(?:suggested|proposed)\s+(?:to|that|you|we|using|adding|a|an|the|earlier|before)\b|\b(?:suggest|propose)\s+(?:to|that|you|we|using|adding|moving|dropping|renaming|making)\b"), 0.7),
+        // "I'd just drop the 'if OF' here", "I would simply use a helper": what the reviewer would do in the author's place.
+        new("suggestion.id-just", ActType.Suggestion, R(@"\bI(?:'d|\s+would)\s+(?:just|simply|probably\s+just)\s+(?:drop|remove|use|move|rename|split|add|make|avoid|replace|inline|fold|squash|return|call|check|pass|get\s+rid\s+of)\b"), 0.6, Speaker.Reviewer),
         new("suggestion.how-about", ActType.Suggestion, R(@"^(?:so\s+|and\s+)?(?:how|what)\s+about\b|\bwhy\s+not\b"), 0.65,
             // Asking about another case is a question, not a proposal: "What about the other way around?", "What about the case where ...?"
             Skip: R(@"^(?:so\s+|and\s+)?what\s+about\s+(?:the\s+)?(?:other\s+way|opposite|reverse|converse|case|situation|scenario|when|if)\b")),

@@ -19,7 +19,7 @@ public sealed record ActContext(bool SenderIsPatchAuthor, bool QuotesPatch, Answ
 /// <summary>Rule-based classification of one reply segment into review acts. Bump Version when rules change.</summary>
 public static partial class ActRules
 {
-    public const string Version = "8";
+    public const string Version = "9";
 
     // Tag questions and one-word echoes that are not real questions.
     [GeneratedRegex(@"^(?:no|right|ok|okay|eh|huh|hmm+|yes|correct|really|isn't\s+it|no\s+\?)\s*\?+$", RegexOptions.IgnoreCase)]
@@ -38,7 +38,7 @@ public static partial class ActRules
 
     // A question that asks for a change is a suggestion ("Would it be better to ...?", "Can you respin this?"). "Wouldn't it be
     // easier to ...?" asks for a change wherever it stands ("You've probably thought it through, but wouldn't it be ...?").
-    [GeneratedRegex(@"(?:^(?:\w+,\s+)?|\b(?:but|and|so|or)\s+)(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+(?:you|we)\s+(?:please\s+)?(?:try\s+to\s+)?(?:also\s+|just\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider|clarify|call|name|keep|reuse|simplify|convert|factor|replace|turn|avoid)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:but\s+|so\s+)?(?:is\s+there\s+)?any\s+(?:good\s+|particular\s+)?reason\s+(?:not\s+)?to\s+[^?]{3,120}\b(?:instead\s+of|rather\s+than)\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^(?:\w+,\s+)?|\b(?:but|and|so|or)\s+)(?:would|wouldn't|might)\s+it\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:better|nicer|cleaner|simpler|easier|clearer|preferable|helpful|useful|worth)\b|^(?:\w+,\s+)?(?:can|could|would)\s+(?:you|we)\s+(?:please\s+)?(?:try\s+to\s+)?(?:also\s+|just\s+)?(?:add|respin|resend|rename|move|drop|remove|split|make|use|update|change|document|fix|post|send|reword|rephrase|mention|describe|explain\s+in|fold|squash|include|consider|clarify|call|name|keep|reuse|simplify|convert|factor|replace|turn|avoid)\b|^(?:maybe|perhaps)\s+(?:we|you|it\s+would|it'd|just|use|add|rename|move|drop|make|split|better)\b|^(?:but\s+|so\s+)?(?:is\s+there\s+)?any\s+(?:good\s+|particular\s+)?reason\s+(?:not\s+)?to\s+[^?]{3,120}\b(?:instead\s+of|rather\s+than)\b|^(?:but\s+|so\s+|and\s+)?(?:is\s+it|would\s+it\s+be|isn't\s+it)\s+(?:\w+\s+)?worth\s+\w+ing\b|^(?:\w+,\s+)?(?:should|shall)\s+we\s+(?:not\s+|also\s+|just\s+|instead\s+)?(?:teach|add|use|move|drop|remove|rename|make|split|document|handle|check|keep|switch|convert|introduce|expose|extend|reuse)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequestQuestion();
 
     // "pgprot_writecombine() ?", "s2_pte_cacheable?": a lone identifier or call with a question mark.

@@ -35,7 +35,8 @@ public static partial class Rewordings
     [GeneratedRegex(@"^(?:@@ |diff --git |index [0-9a-f]|[+\-](?:\t|(?=[^\s+\-])))|[;{}(|&=]\s*$")]
     private static partial Regex PastedCodeLine();
 
-    [GeneratedRegex(@"^\s*(?:https?://|\[\d+\]|[\w./-]+\.[ch]\b)")]
+    // Links, footnotes, file names, and a commit id line ("      commit: e26bb75aa2f1", as b4's thank-you lists them).
+    [GeneratedRegex(@"^\s*(?:https?://|\[\d+\]|[\w./-]+\.[ch]\b|commit:?\s+[0-9a-f]{7,40}\b)")]
     private static partial Regex ReferenceLine();
 
     [GeneratedRegex(@"^(?:/\*+|\*+/|\*+)\s?|\s*\*+/$")]

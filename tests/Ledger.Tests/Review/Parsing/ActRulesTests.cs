@@ -206,6 +206,10 @@ public class ActRulesTests
     [InlineData("I think these two flags are orthogonal.", ActType.Pushback)]
     [InlineData("Right, but the ordering does matter on the resume path.", ActType.Pushback)]
     [InlineData("Why would that be a requirement?", ActType.Pushback)]
+    // Act rules v9.
+    [InlineData("Honestly, I'd just drop the extra check here.", ActType.Suggestion)]
+    [InlineData("I'm not keen on exposing this to userspace.", ActType.Objection)]
+    [InlineData("Is it worth documenting the new flag in api.rst?", ActType.Suggestion)]
     public void GeneralReviewerCues(string text, ActType type) => Assert.Contains(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
@@ -224,6 +228,8 @@ public class ActRulesTests
     [InlineData("The old value does not matter here.", ActType.Pushback)] // a plain negation, not an emphatic "does"
     [InlineData("Does the ordering matter here?", ActType.Pushback)]
     [InlineData("I'll rework it so that the two checks are orthogonal.", ActType.Pushback)]
+    // A b4 thank-you lists the applied patches with their commits: no wording is proposed.
+    [InlineData("Applied to next, thanks!\n\n[2/2] KVM: arm64: Depend on HAVE_KVM instead of directly on OF\n      commit: e26bb75aa2f17fc079e6a24dff653b098e1f5d37\n", ActType.Rewording)]
     public void ReviewerCuesThatDoNotFire(string text, ActType type) => Assert.DoesNotContain(Acts(text, Reviewer), a => a.Type == type);
 
     [Theory]
