@@ -27,8 +27,9 @@ public static class Interpretation
     /// 3: a pull request's patches join no lineage, a trailer given on an inline diff goes to the patch it became, every
     /// reviewer's "-by" trailer is collected (Regression-tested-by, ...). 4: "With that:" above a trailer makes it conditional, only
     /// a trailer is withdrawn ("drop the check" is not a withdrawal), a withdrawal answering one review takes back that one.
+    /// 5: the author answers under another address with the same name, or further down the point's sub-thread.
     /// </summary>
-    public const string ExtractorVersion = "4";
+    public const string ExtractorVersion = "5";
 
     /// <summary>
     /// Builds the act rules (about a hundred compiled regexes: over half a second of CPU on first use) on the calling thread, so

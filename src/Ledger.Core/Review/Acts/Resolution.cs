@@ -172,11 +172,30 @@ public static partial class Resolution
     /// A reply to the act's message that answers it: from the author for anything; for a question or an objection, from
     /// anyone else too — co-designers and maintainers answer those as often as the author does.
     /// </summary>
-    private static MailView? Answer(MailIndex index, ExtractedAct act, Lineage lineage) =>
-        index.ChildrenOf(act.Reply)
-            .Where(c => c.Mail.FromAddress == lineage.AuthorAddress || c.Mail.FromAddress == act.Version.AuthorAddress
-                || (act.Act.Type is ActType.Question or ActType.Objection && c.Mail.FromAddress != act.Reply.Mail.FromAddress))
-            .OrderBy(c => c.Date).FirstOrDefault();
+    private static MailView? Answer(MailIndex index, ExtractedAct act, Lineage lineage)
+    {
+        // The patch author, also writing from another address under the same name; anyone else for a question or an
+        // objection, and for a point the patch author raised himself.
+        bool FromAuthor(MailView m) => m.Mail.FromAddress == lineage.AuthorAddress || m.Mail.FromAddress == act.Version.AuthorAddress
+            || (m.Mail.FromName.Length > 0 && string.Equals(m.Mail.FromName, act.Version.First.Mail.FromName, StringComparison.OrdinalIgnoreCase));
+        var anyoneAnswers = act.Act.Type is ActType.Question or ActType.Objection || FromAuthor(act.Reply);
+        return index.ChildrenOf(act.Reply)
+            .Where(c => c.Mail.FromAddress != act.Reply.Mail.FromAddress && (FromAuthor(c) || anyoneAnswers))
+            .OrderBy(c => c.Date).FirstOrDefault()
+            // The author often answers further down the same sub-thread, after the reviewer added to the point.
+            ?? (FromAuthor(act.Reply) ? null : Below(index, act.Reply, depth: 3).Where(FromAuthor).OrderBy(c => c.Date).FirstOrDefault());
+    }
+
+    /// <summary>The replies under a mail, down to the given depth (its children are depth 1).</summary>
+    private static IEnumerable<MailView> Below(MailIndex index, MailView mail, int depth)
+    {
+        if (depth == 0) yield break;
+        foreach (var child in index.ChildrenOf(mail))
+        {
+            yield return child;
+            foreach (var below in Below(index, child, depth - 1)) yield return below;
+        }
+    }
 
     /// <summary>How many quoted lines of code, counted back from the comment, are what the comment is about.</summary>
     public const int QuotedCodeLines = 6;

@@ -72,6 +72,21 @@ public class ResolutionTests
     }
 
     [Fact]
+    public void A_suggestion_the_author_answers_further_down_its_sub_thread_is_answered()
+    {
+        var v1 = Mail("v1@x", Author, $"[PATCH] {Title}", Patch(V1), null, 1);
+        var review = Mail("r1@x", Reviewer, $"Re: [PATCH] {Title}", $"{Quote}Please use a helper for the break-before-make dance.\n", "v1@x", 2);
+        var more = Mail("r2@x", Reviewer, $"Re: [PATCH] {Title}", "> Please use a helper for the break-before-make dance.\n\nThe unmap path open-codes it too.\n", "r1@x", 2);
+        var answer = Mail("r3@x", Author, $"Re: [PATCH] {Title}", "> The unmap path open-codes it too.\n\nI'd rather keep both open-coded, they differ in the TLBI they need.\n", "r2@x", 3);
+
+        var events = Assert.Single(Interpretation.Interpret([v1, review, more, answer])).Events.ToList();
+        var acts = events.OfType<ReviewActDetected>().Where(a => a.MessageId == "r1@x" && a.Type == "suggestion").Select(a => a.ActId).ToHashSet();
+        var resolved = Assert.Single(events.OfType<ReviewActResolved>(), r => acts.Contains(r.ActId));
+        Assert.Equal("answered", resolved.Status);
+        Assert.Equal("r3@x", resolved.EvidenceMessageId);
+    }
+
+    [Fact]
     public void A_hunk_that_changed_around_the_quoted_lines_addressed_the_point()
     {
         // The quoted lines stay; v2 frees the table the reviewer said was leaked, in the same hunk.
