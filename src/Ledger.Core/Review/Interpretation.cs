@@ -28,8 +28,10 @@ public static class Interpretation
     /// reviewer's "-by" trailer is collected (Regression-tested-by, ...). 4: "With that:" above a trailer makes it conditional, only
     /// a trailer is withdrawn ("drop the check" is not a withdrawal), a withdrawal answering one review takes back that one.
     /// 5: the author answers under another address with the same name, or further down the point's sub-thread.
+    /// 6: a v2+ nothing else linked joins its author's earlier posting that touched the same files; a trailer given on someone
+    /// else's replacement diff that no version made is not the patch's.
     /// </summary>
-    public const string ExtractorVersion = "5";
+    public const string ExtractorVersion = "6";
 
     /// <summary>
     /// Builds the act rules (about a hundred compiled regexes: over half a second of CPU on first use) on the calling thread, so

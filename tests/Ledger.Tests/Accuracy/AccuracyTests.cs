@@ -3,7 +3,7 @@ using Ledger.Accuracy;
 namespace Ledger.Tests.Accuracy;
 
 /// <summary>
-/// Keeps the figures in docs/ACCURACY.md from regressing. Floors are the figures reached (act rules v8) less half a
+/// Keeps the figures in docs/ACCURACY.md from regressing. Floors are the figures reached (act rules v9) less half a
 /// point of rounding, so that any lost act fails them; raise them when the extraction improves. Series grouping and trailer attribution must stay exact.
 /// </summary>
 public class AccuracyTests
@@ -16,12 +16,13 @@ public class AccuracyTests
     {
         var sets = Labelled.Value;
         Assert.Contains(sets, s => s.Name == "vfio" && s.Messages.Count == 100);
-        Assert.Equal(11, sets.Count);
+        Assert.Equal(12, sets.Count);
         Assert.Contains(sets, s => s.Name == "kvmarm-heldout" && s.Acts.Count == 38);
         Assert.Contains(sets, s => s.Name == "kvmarm-heldout2" && s.Acts.Count == 45);
         Assert.Contains(sets, s => s.Name == "kvmarm-heldout3" && s.Acts.Count == 47);
         Assert.Contains(sets, s => s.Name == "kvmarm-heldout4" && s.Acts.Count == 42);
         Assert.Contains(sets, s => s.Name == "kvmarm-heldout5" && s.Acts.Count == 37);
+        Assert.Contains(sets, s => s.Name == "kvmarm-heldout6" && s.Acts.Count == 56);
         Assert.All(sets, s => Assert.Equal(s.Messages.Count(m => m.Kind == "reply"), s.Acts.Count));
     }
 
@@ -80,19 +81,19 @@ public class AccuracyTests
         var epoch = Evaluator.EnsureKvmarmMirror(Environment.GetEnvironmentVariable("LEDGER_KVMARM_EPOCH") ?? "/tmp/acc/git/0.git");
         var (reports, timing) = AccuracyRun.Kvmarm(Labelled.Value, epoch, wholeArchive: true);
         // The kvmarm sets tuned on (all but the newest held-out set), then each held-out set on its own.
-        var all = AccuracyRun.Total("kvmarm", reports.Where(r => r.Name != "kvmarm-heldout5"));
-        var everything = AccuracyRun.Total("kvmarm with kvmarm-heldout5", reports);
+        var all = AccuracyRun.Total("kvmarm", reports.Where(r => r.Name != "kvmarm-heldout6"));
+        var everything = AccuracyRun.Total("kvmarm with kvmarm-heldout6", reports);
         Assert.True(everything.SeriesPairs.Exact, $"{everything.SeriesPairs}; {string.Join("; ", everything.Mistakes.Where(m => m.StartsWith("series")))}");
         Assert.True(everything.PatchPairs.Exact, everything.PatchPairs.ToString());
         Assert.True(everything.Versions.Exact, everything.Versions.ToString());
         Assert.True(everything.Trailers.Exact, $"{everything.Trailers}; {string.Join("; ", everything.Mistakes.Where(m => m.StartsWith("trailer")))}");
         Assert.True(everything.TrailerFlags.Exact, everything.TrailerFlags.ToString());
-        Assert.True(all.ActMicro.F1 >= 0.735, $"kvmarm act micro {all.ActMicro} ({timing})");
-        Assert.True(all.Act("suggestion").F1 >= 0.665, $"suggestion {all.Act("suggestion")}");
-        Assert.True(all.Act("objection").F1 >= 0.705, $"objection {all.Act("objection")}");
-        Assert.True(all.Act("pushback").Recall >= 0.465, $"pushback {all.Act("pushback")}");
+        Assert.True(all.ActMicro.F1 >= 0.725, $"kvmarm act micro {all.ActMicro} ({timing})");
+        Assert.True(all.Act("suggestion").F1 >= 0.64, $"suggestion {all.Act("suggestion")}");
+        Assert.True(all.Act("objection").F1 >= 0.675, $"objection {all.Act("objection")}");
+        Assert.True(all.Act("pushback").Recall >= 0.405, $"pushback {all.Act("pushback")}");
         Assert.True(all.Act("acceptance").F1 >= 0.815, $"acceptance {all.Act("acceptance")}");
-        // The held-out sets (labelled blind before act rules v4, v5, v6 and v8; the fifth with v8 frozen) guard against tuning to the other sets. (v6 lost
+        // The held-out sets (labelled blind before act rules v4, v5, v6 and v8; the fifth with v8, the sixth with v9 in place) guard against tuning to the other sets. (v6 lost
         // one act on the first: the maintainer's "I agree, though I think it should be _instead_ of ..." reads as pushback.yes-but.)
         var heldOut = reports.Single(r => r.Name == "kvmarm-heldout");
         Assert.True(heldOut.ActMicro.F1 >= 0.845, $"held-out act micro {heldOut.ActMicro}");
@@ -103,7 +104,9 @@ public class AccuracyTests
         var heldOut4 = reports.Single(r => r.Name == "kvmarm-heldout4");
         Assert.True(heldOut4.ActMicro.F1 >= 0.615, $"held-out 4 act micro {heldOut4.ActMicro}");
         var heldOut5 = reports.Single(r => r.Name == "kvmarm-heldout5");
-        Assert.True(heldOut5.ActMicro.F1 >= 0.615, $"held-out 5 act micro {heldOut5.ActMicro}");
+        Assert.True(heldOut5.ActMicro.F1 >= 0.665, $"held-out 5 act micro {heldOut5.ActMicro}");
+        var heldOut6 = reports.Single(r => r.Name == "kvmarm-heldout6");
+        Assert.True(heldOut6.ActMicro.F1 >= 0.495, $"held-out 6 act micro {heldOut6.ActMicro}");
         Assert.True(all.Act("applied").Recall >= 1.0, $"applied {all.Act("applied")}");
     }
 }

@@ -47,6 +47,7 @@ public static partial class TrailerCollection
             // Read only for a reply that gives a trailer: most replies give none.
             (SeriesVersion Version, MailView Patch)? became = null;
             var becameRead = false;
+            var elsewhere = false;
             foreach (var segment in reply.Reply.Segments)
                 foreach (var trailer in Trailers.Find(segment.Text).Where(t => IsGiven(t.Name)))
                 {
@@ -61,9 +62,20 @@ public static partial class TrailerCollection
                     var mismatch = !Matches(trailer, reply);
                     if (!becameRead)
                     {
-                        became = index.ParentOf(reply) is { IsPosting: false } parent && ChangedLines(parent.Patch) is { } inline ? Became(lineage, version, inline) : null;
+                        if (index.ParentOf(reply) is { IsPosting: false } parent && ChangedLines(parent.Patch) is { } inline)
+                        {
+                            became = Became(lineage, version, inline);
+                            // Someone else's diff proposed instead ("I'd suggest something like this") that no later version of this
+                            // work made is other work (a fix the maintainer takes on his own): a trailer given on it is not for this patch.
+                            // The patch re-posted whole (a maintainer rewording its commit message: "From <sha> ...", "Subject: [PATCH]")
+                            // is still this patch.
+                            elsewhere = became is null && !string.Equals(parent.Mail.FromAddress, reply.Mail.FromAddress, StringComparison.OrdinalIgnoreCase)
+                                && !string.Equals(parent.Mail.FromAddress, version.AuthorAddress, StringComparison.OrdinalIgnoreCase)
+                                && inline != ChangedLines(posting.Patch) && !InlinePatch().IsMatch(parent.Mail.Body);
+                        }
                         becameRead = true;
                     }
+                    if (elsewhere) continue;
                     if (became is { } b)
                     {
                         var carriedThere = b.Patch.Patch.Trailers.Any(t => SameTrailer(t, trailer));

@@ -80,8 +80,28 @@ public static partial class LineageLinking
                 }
         }
 
+        // Last, a v2+ that nothing linked to an earlier version: the same author's posting of a lower version number in the
+        // weeks before that touches the same files ("[PATCH] Drop 'const' from argument of vq_present()" became "[PATCH V2]
+        // Implement vq_present() as a macro", the same function in the same file, posted as a new thread).
+        foreach (var v in versions.Where(v => v.Version > 1 && !carried.Contains(v)).OrderBy(v => v.Date))
+        {
+            if (members[Find(v.Id)].Any(m => m.Version < v.Version)) continue;
+            var files = FilesOf(v);
+            if (files.Count == 0) continue;
+            var earlier = versions.Where(e => e.AuthorAddress == v.AuthorAddress && e.Version < v.Version && e.Date < v.Date
+                    && v.Date - e.Date <= SameFilesWindow && !carried.Contains(e) && FilesOf(e).SetEquals(files))
+                .MaxBy(e => e.Date);
+            if (earlier is not null) Union(earlier, v, "author+files", 0.5);
+        }
+
         return versions.GroupBy(v => Find(v.Id)).Select(g => new Lineage(g.ToList(), links)).ToList();
     }
+
+    /// <summary>How far back a later version is matched to its author's earlier posting by the files alone.</summary>
+    public static readonly TimeSpan SameFilesWindow = TimeSpan.FromDays(60);
+
+    private static HashSet<string> FilesOf(SeriesVersion v) =>
+        v.Patches.SelectMany(p => p.Patch.Files).Select(f => f.NewPath).Where(p => p != "/dev/null").ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Patches posted under a pull request: their thread starts at a "[GIT PULL]".</summary>
     private static bool CarriedByPull(MailIndex index, SeriesVersion v) =>

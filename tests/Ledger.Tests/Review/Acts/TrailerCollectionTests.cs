@@ -111,4 +111,21 @@ public class TrailerCollectionTests
         Assert.False(Assert.Single(trailers, t => t.Patch.Mail.MessageId == "v1-1@x").Withdrawn);
         Assert.True(Assert.Single(trailers, t => t.Patch.Mail.MessageId == "v1-2@x").Withdrawn);
     }
+
+    [Fact]
+    public void a_trailer_for_someone_elses_replacement_diff_that_no_version_made_is_not_for_the_patch()
+    {
+        const string maintainer = "maintainer2@example.org";
+        var replacement = Diff("arch/arm64/kvm/vgic/vgic-mmio.c", "int ret = 0;", "vgic_uaccess_write_senable(vcpu, addr, len, val);");
+        var mails = new List<ParsedMail>
+        {
+            Mail("v1@x", Author, "[PATCH] KVM: arm64: Fix S1PTW handling on RO memslots", Patch("Fix it.", CodeDiff), null, 20),
+            Mail("r1@x", maintainer, "Re: [PATCH] KVM: arm64: Fix S1PTW handling on RO memslots",
+                "> Fix it.\n\nI'd suggest something like this instead (untested, of course):\n\n" + replacement, "v1@x", 21),
+            Mail("r2@x", Author, "Re: [PATCH] KVM: arm64: Fix S1PTW handling on RO memslots",
+                "> I'd suggest something like this instead\n\nI've tested your version, it works for me:\n\nTested-by: M <maintainer@example.org>\n", "r1@x", 22),
+        };
+
+        Assert.Empty(Collect(mails));
+    }
 }

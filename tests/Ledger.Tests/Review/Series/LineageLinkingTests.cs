@@ -70,4 +70,22 @@ public class LineageLinkingTests
         Assert.Equal(["spi-v1@x", "spi-v2@x"], spi.Versions.Select(v => v.Id));
         Assert.DoesNotContain(lineages, l => l.Versions.Any(v => v.Id == "pull-1@x") && l.Versions.Any(v => v.Id == "spi-v2@x"));
     }
+
+    [Fact]
+    public void a_retitled_v2_in_a_new_thread_joins_the_posting_that_touched_the_same_files()
+    {
+        static ParsedMail Touching(string id, string subject, string file, int day) =>
+            TestMail.Parse(id, "author@example.org", subject, $"Text.\n\nSigned-off-by: A <author@example.org>\n---\n"
+                + $"diff --git a/{file} b/{file}\n--- a/{file}\n+++ b/{file}\n@@ -1,2 +1,2 @@\n int x;\n-int y = {day};\n+int y = {day + 1};\n",
+                null, new DateTimeOffset(2019, 6, day, 10, 0, 0, TimeSpan.Zero));
+
+        var lineages = Link([
+            Touching("v1@x", "[PATCH] KVM: arm64: Drop 'const' from argument of vq_present()", "arch/arm64/kvm/guest.c", 4),
+            Touching("other@x", "[PATCH] KVM: arm64: Fix the reset of the debug registers", "arch/arm64/kvm/sys_regs.c", 5),
+            Touching("v2@x", "[PATCH V2] KVM: arm64: Implement vq_present() as a macro", "arch/arm64/kvm/guest.c", 10)]);
+
+        var sve = Assert.Single(lineages, l => l.Versions.Any(v => v.Id == "v2@x"));
+        Assert.Equal(["v1@x", "v2@x"], sve.Versions.Select(v => v.Id));
+        Assert.Single(lineages, l => l.Versions.Count == 1 && l.Versions[0].Id == "other@x");
+    }
 }
