@@ -74,7 +74,7 @@ public static class ActExtraction
                         childContext ??= new ActContext(false, context.QuotesPatch, context.SenderIsPatchAuthor ? Answering.Author : Answering.Reviewer);
                         if (!ActRules.Classify(answer, childContext).Any(a => a.Type is ActType.Objection or ActType.Pushback)) continue;
                     }
-                    acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.4, "pushback.disputed"));
+                    acts[k].Add(new DetectedAct(ActType.Pushback, Rebuttals.Opening(segments[k].Text, 1), null, 0.4, "pushback.disputed"));
                 }
             }
             var fromAuthor = Same(child.Mail.FromAddress, authorAddress);
@@ -88,11 +88,11 @@ public static class ActExtraction
                 {
                     if (acts[k].Any(a => a.Type is ActType.Objection or ActType.Suggestion or ActType.Rewording or ActType.Nit)) continue;
                     if (Rebuttals.AdmitsError(answer.Text))
-                        acts[k].Add(new DetectedAct(ActType.Objection, Lead(segments[k].Text), null, 0.45, "objection.conceded"));
+                        acts[k].Add(new DetectedAct(ActType.Objection, Rebuttals.Opening(segments[k].Text, 1), null, 0.45, "objection.conceded"));
                     // A point with no act of its own that the author promises to act on ("Sure, will fix.", "Will do.") asked for a
                     // change: a suggestion.
                     else if (acts[k].Count == 0 && Rebuttals.PromisesChange(answer.Text))
-                        acts[k].Add(new DetectedAct(ActType.Suggestion, Lead(segments[k].Text), null, 0.4, "suggestion.taken-up"));
+                        acts[k].Add(new DetectedAct(ActType.Suggestion, Rebuttals.Opening(segments[k].Text, 1), null, 0.4, "suggestion.taken-up"));
                 }
                 else
                 {
@@ -101,7 +101,7 @@ public static class ActExtraction
                     if (!Rebuttals.AcceptsAnswer(answer.Text)) continue;
                     var quote = Quote(k);
                     if (!quote.Proposes && !quote.Objects) continue;
-                    acts[k].Add(new DetectedAct(ActType.Pushback, Lead(segments[k].Text), null, 0.45, "pushback.conceded-to"));
+                    acts[k].Add(new DetectedAct(ActType.Pushback, Rebuttals.Opening(segments[k].Text, 1), null, 0.45, "pushback.conceded-to"));
                 }
             }
         }
@@ -120,12 +120,6 @@ public static class ActExtraction
         for (var k = segments.Count - 1; k >= 0; k--)
             if (segments[k].Text.AsSpan().Contains(last, StringComparison.Ordinal)) return k;
         return -1;
-    }
-
-    private static string Lead(string text)
-    {
-        var joined = string.Join(' ', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-        return ActRules.Sentences(joined).FirstOrDefault()?.Trim() ?? joined;
     }
 
     /// <summary>Who speaks to whom: the patch author answering review, or anyone answering a reviewer's mail.</summary>

@@ -86,7 +86,8 @@ public static partial class Rebuttals
     /// <summary>The answer opens by denying what it quotes (first two sentences): "No, ...", "I don't think so", "Except ...".</summary>
     public static bool DisputesAnswer(string text) => ActRules.Sentences(Opening(text)).Any(s => Disagrees(s.Trim()));
 
-    private static string Opening(string text, int sentences = 2)
+    /// <summary>The first sentences of a text, its lines joined: what an answer opens with, or the lead of a point.</summary>
+    public static string Opening(string text, int sentences = 2)
     {
         // The opening sentences only: long answers are cut before they are joined.
         var head = text.Length > 600 ? text[..600] : text;
